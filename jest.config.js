@@ -1,0 +1,24 @@
+// One Jest run for the whole repository: `unit` holds the fast tests that live next to the code
+// (no services needed); `integration` holds the cross-package suites in tests/ that talk to real
+// PostgreSQL, Temporal and SMTP servers.
+const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2023' } }] };
+const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      roots: ['<rootDir>/definitions', '<rootDir>/platform'],
+      testMatch: ['**/src/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      roots: ['<rootDir>/tests'],
+      testMatch: ['**/*.test.ts'],
+      testTimeout: 60000,
+    },
+  ],
+};
