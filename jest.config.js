@@ -2,7 +2,14 @@
 // (no services needed); `integration` holds the cross-package suites in tests/ that talk to real
 // PostgreSQL, Temporal and SMTP servers.
 const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2023' } }] };
-const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
+// MikroORM 7 and kysely ship only as ES modules: let swc turn them into CommonJS for Jest.
+const transformIgnorePatterns = ['/node_modules/(?!(@mikro-orm|kysely)/)'];
+const common = {
+  testEnvironment: 'node',
+  transform,
+  transformIgnorePatterns,
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+};
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -1,0 +1,3 @@
+// Node-only helpers of @crm/definitions (file system, hashing).
+export { contentHash } from './content-hash';
+export { loadSolutionFromDirectory, SolutionLoadError } from './load-solution';

@@ -1,0 +1,22 @@
+import { Migrator } from '@mikro-orm/migrations';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Migration0001Platform } from './migrations/migration-0001-platform';
+
+/** Connects MikroORM to PostgreSQL and brings the schema up to date. */
+export async function initOrm(databaseUrl: string): Promise<MikroORM> {
+  const orm = await MikroORM.init({
+    clientUrl: databaseUrl,
+    entities: [],
+    discovery: { warnWhenNoEntities: false },
+    extensions: [Migrator],
+    migrations: {
+      migrationsList: [{ name: 'Migration0001Platform', class: Migration0001Platform }],
+      snapshot: false,
+      snapshotOnMigrate: false,
+      silent: true,
+    },
+    debug: false,
+  });
+  await orm.migrator.up();
+  return orm;
+}

@@ -1,0 +1,10 @@
+export { createPlatform, type Platform } from './platform';
+export { createApp, type AppDeps } from './app';
+export { createServices, type Services } from './services';
+export type { PlatformConfig, Logger, TemporalConfig, StaticApp } from './config';
+export type { Actor, Capability, RecordScope } from './auth/actor';
+export type { PublicUser, NewUser } from './auth/users.service';
+export type { RecordView } from './records/record-row';
+export type { ActivityInput, ActivityView } from './activities/activities.service';
+export type { PublishResult } from './definitions/definitions.service';
+export { ProblemError } from './http/problems';

@@ -1,0 +1,66 @@
+import type { Express } from 'express';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { Connection, Client } from '@temporalio/client';
+import { Pool } from 'pg';
+import { compileRecordSchema } from '@crm/definitions';
+import { createApp } from './app';
+import { consoleLogger, type PlatformConfig } from './config';
+import { createDb, type Db } from './db/db';
+import { initOrm } from './db/orm';
+import { buildOpenApi } from './openapi/openapi';
+import { createServices, type Services } from './services';
+
+export interface Platform {
+  app: Express;
+  orm: MikroORM;
+  db: Db;
+  services: Services;
+  temporal?: Client;
+  close(): Promise<void>;
+}
+
+/** Connects PostgreSQL (MikroORM, migrations), optionally Temporal, and builds the app. */
+export async function createPlatform(config: PlatformConfig): Promise<Platform> {
+  const logger = config.logger ?? consoleLogger;
+  const orm = await initOrm(config.databaseUrl);
+  const db = createDb(orm.em);
+  // connect-pg-simple wants a node-postgres pool of its own.
+  const pool = new Pool({ connectionString: config.databaseUrl, max: 4 });
+  const services = createServices(db);
+
+  let connection: Connection | undefined;
+  let temporal: Client | undefined;
+  if (config.temporal) {
+    connection = await Connection.connect({ address: config.temporal.address });
+    temporal = new Client({ connection, namespace: config.temporal.namespace });
+  }
+
+  const app = createApp({
+    db,
+    pool,
+    services,
+    sessionSecret: config.sessionSecret,
+    cookieSecure: config.cookieSecure ?? false,
+    logger,
+    loginRateLimit: config.loginRateLimit ?? 10,
+    staticApps: config.staticApps,
+    openApi: async () =>
+      buildOpenApi(
+        await services.definitions.latestAll('entity'),
+        (entity, options) => compileRecordSchema(entity as never, options) as Record<string, unknown>,
+      ),
+  });
+
+  return {
+    app,
+    orm,
+    db,
+    services,
+    ...(temporal ? { temporal } : {}),
+    async close() {
+      await connection?.close();
+      await pool.end();
+      await orm.close(true);
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { asIso } from '../db/db';
+import { sql } from 'kysely';
+
+export interface RecordRow {
+  id: string;
+  entity: string;
+  entity_version: number;
+  data: Record<string, unknown>;
+  owner_id: string | null;
+  stage: string | null;
+  status: string;
+  version: number;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+}
+
+/** A record as the API returns it: system fields beside the definition-shaped `data`. */
+export interface RecordView {
+  id: string;
+  entity: string;
+  entityVersion: number;
+  data: Record<string, unknown>;
+  ownerId: string | null;
+  stage: string | null;
+  status: string;
+  version: number;
+  createdBy: string | null;
+  updatedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const RECORD_COLUMNS = sql.raw(
+  'r.id, r.entity, r.entity_version, r.data, r.owner_id, r.stage, r.status, r.version, r.created_by, r.updated_by, r.created_at, r.updated_at',
+);
+
+export function toRecordView(row: RecordRow): RecordView {
+  return {
+    id: row.id,
+    entity: row.entity,
+    entityVersion: row.entity_version,
+    data: row.data,
+    ownerId: row.owner_id,
+    stage: row.stage,
+    status: row.status,
+    version: row.version,
+    createdBy: row.created_by,
+    updatedBy: row.updated_by,
+    createdAt: asIso(row.created_at),
+    updatedAt: asIso(row.updated_at),
+  };
+}
