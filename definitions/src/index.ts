@@ -49,7 +49,7 @@ export { describeCondition } from './conditions/describe-condition';
 export type { DescribeConditionOptions } from './conditions/describe-condition';
 
 export { parseDuration, isValidDuration, formatDuration, DurationError } from './durations/duration';
-export { addBusinessTime, isWorkingTime } from './durations/business-time';
+export { addBusinessDuration, addBusinessTime, isWorkingTime } from './durations/business-time';
 export type { BusinessCalendar } from './durations/business-time';
 
 export { canonicalJson } from './shared/canonical-json';

@@ -1,4 +1,5 @@
 import type { CalendarDefinition, WorkingInterval, WorkingWeek } from '../generated/calendar.generated';
+import { parseDurationParts } from './duration';
 
 const WEEKDAYS: ReadonlyArray<keyof WorkingWeek> = [
   'sunday',
@@ -124,4 +125,47 @@ export function isWorkingTime(ms: number, calendar: BusinessCalendar): boolean {
       zonedToUtc(fmt, date, minutesOf(interval.start)) <= ms &&
       ms < zonedToUtc(fmt, date, minutesOf(interval.end)),
   );
+}
+
+function clampToIntervals(
+  fmt: Intl.DateTimeFormat,
+  date: LocalDate,
+  minutes: number,
+  intervals: WorkingInterval[],
+): number {
+  const first = intervals[0];
+  const last = intervals[intervals.length - 1];
+  if (!first || !last) throw new RangeError('clampToIntervals needs a working day');
+  const clamped = Math.min(Math.max(minutes, minutesOf(first.start)), minutesOf(last.end));
+  return zonedToUtc(fmt, date, clamped);
+}
+
+/**
+ * Adds an ISO 8601 duration in business time, the way people count it: the days ("P2D") are
+ * whole working days — the same time of day on the second working day after the start, skipping
+ * weekends and holidays, held inside that day's working hours — and a week is as many working days
+ * as the calendar's week has; the clock part ("PT4H") is then counted in working hours.
+ */
+export function addBusinessDuration(startMs: number, duration: string, calendar: BusinessCalendar): number {
+  const { weeks, days, timeMs } = parseDurationParts(duration);
+  const workingDaysPerWeek = WEEKDAYS.filter((day) => (calendar.workingHours[day] ?? []).length > 0).length;
+  let workingDays = days + weeks * workingDaysPerWeek;
+  let at = startMs;
+  if (workingDays > 0) {
+    const fmt = formatter(calendar.timezone);
+    const start = localParts(fmt, startMs);
+    const minutes = start.hour * 60 + start.minute;
+    let date: LocalDate = start;
+    for (let i = 0; i < MAX_DAYS && workingDays > 0; i += 1) {
+      date = nextDay(date);
+      const intervals = intervalsOn(calendar, date);
+      if (intervals.length === 0) continue;
+      workingDays -= 1;
+      if (workingDays === 0) at = clampToIntervals(fmt, date, minutes, intervals);
+    }
+    if (workingDays > 0) {
+      throw new RangeError(`Calendar in ${calendar.timezone} has no working days within ${MAX_DAYS} days`);
+    }
+  }
+  return timeMs > 0 ? addBusinessTime(at, timeMs, calendar) : at;
 }

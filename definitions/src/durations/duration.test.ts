@@ -1,5 +1,5 @@
 import type { BusinessCalendar } from './business-time';
-import { addBusinessTime, isWorkingTime } from './business-time';
+import { addBusinessDuration, addBusinessTime, isWorkingTime } from './business-time';
 import { DurationError, formatDuration, isValidDuration, parseDuration } from './duration';
 
 const H = 3_600_000;
@@ -96,5 +96,43 @@ describe('addBusinessTime', () => {
     expect(isWorkingTime(at('2026-11-24T09:00:00Z'), paris)).toBe(true);
     expect(isWorkingTime(at('2026-11-23T12:00:00Z'), paris)).toBe(false);
     expect(isWorkingTime(at('2026-12-25T10:00:00Z'), paris)).toBe(false);
+  });
+});
+
+describe('addBusinessDuration', () => {
+  // Paris is UTC+1 in November: 10:00Z is 11:00 local.
+  it.each([
+    [
+      'two working days: same time two working days later',
+      '2026-11-24T10:00:00Z',
+      'P2D',
+      '2026-11-26T10:00:00Z',
+    ],
+    ['days skip the weekend (Friday + 2)', '2026-11-27T10:00:00Z', 'P2D', '2026-12-01T10:00:00Z'],
+    ['days skip holidays (Thursday 24 Dec + 1)', '2026-12-24T10:00:00Z', 'P1D', '2026-12-28T10:00:00Z'],
+    [
+      'from a Saturday the first working day is Monday',
+      '2026-11-21T11:00:00Z',
+      'P1D',
+      '2026-11-23T11:00:00Z',
+    ],
+    ['an evening start is held at closing time', '2026-11-24T20:00:00Z', 'P1D', '2026-11-25T16:00:00Z'],
+    ['an early start is held at opening time', '2026-11-24T05:00:00Z', 'P1D', '2026-11-25T08:00:00Z'],
+    ['a week is the calendar’s five working days', '2026-11-24T10:00:00Z', 'P1W', '2026-12-01T10:00:00Z'],
+    [
+      'the clock part counts working hours after the days',
+      '2026-11-24T15:00:00Z',
+      'P1DT2H',
+      '2026-11-26T09:00:00Z',
+    ],
+    ['hours only is working hours', '2026-11-24T15:00:00Z', 'PT2H', '2026-11-25T09:00:00Z'],
+  ])('%s', (_name, start, duration, expected) => {
+    expect(new Date(addBusinessDuration(at(start), duration, paris)).toISOString()).toBe(
+      new Date(expected).toISOString(),
+    );
+  });
+
+  it('refuses a negative duration', () => {
+    expect(() => addBusinessDuration(0, '-P1D', paris)).toThrow(DurationError);
   });
 });

@@ -34,6 +34,27 @@ export function parseDuration(text: string, options: { allowNegative?: boolean }
   return sign ? -ms : ms;
 }
 
+/** The calendar part (weeks and days) and the clock part (hours, minutes, seconds) of a duration. */
+export interface DurationParts {
+  weeks: number;
+  days: number;
+  /** Hours, minutes and seconds together, in milliseconds. */
+  timeMs: number;
+}
+
+/** Splits a non-negative ISO 8601 duration into its calendar and clock parts (business time counts them differently). */
+export function parseDurationParts(text: string): DurationParts {
+  const match = DURATION.exec(text);
+  if (!match || match[1]) throw new DurationError(text);
+  const [, , weeks, days, hours, minutes, seconds] = match;
+  return {
+    weeks: Number(weeks ?? 0),
+    days: Number(days ?? 0),
+    timeMs:
+      Number(hours ?? 0) * HOUR + Number(minutes ?? 0) * MINUTE + Math.round(Number(seconds ?? 0) * SECOND),
+  };
+}
+
 /** Whether the text is a valid (non-negative) duration. */
 export function isValidDuration(text: string): boolean {
   return DURATION.test(text) && !text.startsWith('-');

@@ -1,7 +1,7 @@
 // Adapts the definition language's pure evaluators (conditions, durations, business time) to the
 // interpreter's record view and step context.
 import type { ConditionContext } from '@crm/definitions';
-import { addBusinessTime, DurationError, evaluateCondition, parseDuration } from '@crm/definitions';
+import { addBusinessDuration, DurationError, evaluateCondition, parseDuration } from '@crm/definitions';
 import type { StepContext } from './context';
 import type { Condition } from './definition-types';
 import { InterpreterError } from './errors';
@@ -47,5 +47,6 @@ export function dueAfter(ctx: StepContext, from: number, duration: string, busin
       `"${duration}" counts business time, but the process has no calendar.`,
     );
   }
-  return addBusinessTime(from, ms, ctx.calendar);
+  // Business time counts days as working days, so it reads the duration itself, not its length.
+  return addBusinessDuration(from, duration, ctx.calendar);
 }
