@@ -13,6 +13,7 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   projects: [
     {
       ...common,
@@ -25,6 +26,7 @@ module.exports = {
       displayName: 'integration',
       roots: ['<rootDir>/tests'],
       testMatch: ['**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
       testTimeout: 60000,
     },
   ],

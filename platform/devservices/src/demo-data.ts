@@ -1,0 +1,185 @@
+import { DemoRandom } from './demo-random';
+import { demoAccount, demoActivity, demoContact, demoDeal } from './demo-records';
+
+/** What the seed needs from the platform's services; the real ones validate every write. */
+export interface DemoServices<TActor> {
+  users: {
+    create(input: {
+      email: string;
+      name: string;
+      password: string;
+      role: string;
+      managerId?: string | null;
+    }): Promise<{
+      id: string;
+    }>;
+    findByEmail(email: string): Promise<{ id: string } | undefined>;
+    actorFor(id: string): Promise<TActor | undefined>;
+  };
+  records: {
+    create(
+      actor: TActor,
+      entityKey: string,
+      input: Record<string, unknown>,
+      options?: { ownerId?: string },
+    ): Promise<{ id: string }>;
+    list(
+      actor: TActor,
+      entityKey: string,
+      query: { filters: []; limit: number },
+    ): Promise<{ items: unknown[] }>;
+  };
+  activities: {
+    log(
+      actor: TActor,
+      recordId: string,
+      activity: { type: string; topic?: string; result?: string; notes?: string; occurredAt?: string },
+    ): Promise<unknown>;
+  };
+}
+
+export interface DemoUser {
+  email: string;
+  name: string;
+  role: string;
+  /** Email of the user's manager. */
+  manager?: string;
+}
+
+/** Every role, with a hierarchy: director ← two managers ← two reps each. */
+export const DEMO_USERS: readonly DemoUser[] = [
+  { email: 'admin@example.com', name: 'Ada Admin', role: 'admin' },
+  { email: 'analyst@example.com', name: 'Alan Analyst', role: 'analyst' },
+  { email: 'director@example.com', name: 'Diana Director', role: 'director' },
+  {
+    email: 'manager.north@example.com',
+    name: 'Martin North',
+    role: 'manager',
+    manager: 'director@example.com',
+  },
+  {
+    email: 'manager.south@example.com',
+    name: 'Maria South',
+    role: 'manager',
+    manager: 'director@example.com',
+  },
+  { email: 'rep1@example.com', name: 'Rachel Reed', role: 'rep', manager: 'manager.north@example.com' },
+  { email: 'rep2@example.com', name: 'Robert Rowe', role: 'rep', manager: 'manager.north@example.com' },
+  { email: 'rep3@example.com', name: 'Rita Ross', role: 'rep', manager: 'manager.south@example.com' },
+  { email: 'rep4@example.com', name: 'Ron Rivers', role: 'rep', manager: 'manager.south@example.com' },
+];
+
+export interface DemoUsers {
+  /** True when this call created them; false when they existed already. */
+  created: boolean;
+  /** User id by email. */
+  ids: Map<string, string>;
+}
+
+/** Creates the demo users unless the demo admin exists already (then returns their ids). */
+export async function seedDemoUsers<TActor>(
+  services: DemoServices<TActor>,
+  password: string,
+): Promise<DemoUsers> {
+  const ids = new Map<string, string>();
+  const existing = await Promise.all(DEMO_USERS.map((user) => services.users.findByEmail(user.email)));
+  if (existing[0] !== undefined) {
+    DEMO_USERS.forEach((user, index) => {
+      const found = existing[index];
+      if (found !== undefined) ids.set(user.email, found.id);
+    });
+    return { created: false, ids };
+  }
+  for (const user of DEMO_USERS) {
+    const managerId = user.manager === undefined ? null : ids.get(user.manager);
+    if (managerId === undefined)
+      throw new Error(`Demo user ${user.email} lists its manager before the manager`);
+    const created = await services.users.create({ ...user, password, managerId });
+    ids.set(user.email, created.id);
+  }
+  return { created: true, ids };
+}
+
+export async function demoAdmin<TActor>(services: DemoServices<TActor>, users: DemoUsers): Promise<TActor> {
+  const adminEmail = DEMO_USERS.find((user) => user.role === 'admin')?.email ?? '';
+  const adminId = users.ids.get(adminEmail);
+  const admin = adminId === undefined ? undefined : await services.users.actorFor(adminId);
+  if (admin === undefined) throw new Error(`The demo admin ${adminEmail} is missing or inactive`);
+  return admin;
+}
+
+export interface DemoRecordsOptions {
+  seed?: number;
+  accounts?: number;
+  deals?: number;
+  /** Dates are spread around this day. */
+  today?: Date;
+  log?: (message: string) => void;
+}
+
+export interface DemoRecordsResult {
+  accounts: number;
+  contacts: number;
+  deals: number;
+  activities: number;
+}
+
+/**
+ * Seeds accounts (across segments, with their segment parameters), contacts, deals and their
+ * logged activities. The admin creates the records on behalf of their owners (the reps), so ownership and
+ * team visibility look like real use.
+ */
+export async function seedDemoRecords<TActor>(
+  services: DemoServices<TActor>,
+  users: DemoUsers,
+  options: DemoRecordsOptions = {},
+): Promise<DemoRecordsResult> {
+  const log = options.log ?? (() => undefined);
+  const random = new DemoRandom(options.seed ?? 20_261_122);
+  const today = options.today ?? new Date();
+  const admin = await demoAdmin(services, users);
+  const reps = DEMO_USERS.filter((user) => user.role === 'rep').map(
+    (user) => users.ids.get(user.email) ?? '',
+  );
+  const repActors = new Map<string, TActor>();
+  for (const repId of reps) {
+    const actor = await services.users.actorFor(repId);
+    if (actor === undefined) throw new Error(`Demo rep ${repId} cannot act`);
+    repActors.set(repId, actor);
+  }
+  const create = (entity: string, data: Record<string, unknown>, ownerId: string) =>
+    services.records.create(admin, entity, data, { ownerId });
+
+  log('Seeding demo accounts and contacts…');
+  const accounts: { id: string; name: string; ownerId: string; contacts: string[] }[] = [];
+  let contacts = 0;
+  for (let index = 0; index < (options.accounts ?? 50); index += 1) {
+    const account = demoAccount(random, index, reps.length, today);
+    const ownerId = reps[account.ownerIndex] ?? '';
+    const { id } = await create('account', { ...account.data, key_account_manager: ownerId }, ownerId);
+    const contactIds: string[] = [];
+    const contactCount = random.int(1, 3);
+    for (let n = 0; n < contactCount; n += 1) {
+      contactIds.push((await create('contact', demoContact(random, id, index, n), ownerId)).id);
+    }
+    contacts += contactIds.length;
+    accounts.push({ id, name: String(account.data.name), ownerId, contacts: contactIds });
+  }
+
+  log('Seeding demo deals and activities…');
+  let activities = 0;
+  const dealCount = options.deals ?? 200;
+  for (let index = 0; index < dealCount; index += 1) {
+    const account = random.pick(accounts);
+    const contactId = account.contacts.length === 0 ? undefined : random.pick(account.contacts);
+    const deal = await create('deal', demoDeal(random, account, contactId, index, today), account.ownerId);
+    const activityCount = random.int(0, 3);
+    const owner = repActors.get(account.ownerId) ?? admin;
+    for (let n = 0; n < activityCount; n += 1) {
+      // Logged by the deal's owner: the activity log is the timeline the processes react to.
+      await services.activities.log(owner, deal.id, demoActivity(random, today));
+      activities += 1;
+    }
+  }
+  return { accounts: accounts.length, contacts, deals: dealCount, activities };
+}

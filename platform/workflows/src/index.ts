@@ -1,0 +1,2 @@
+export * from './contract';
+export { createActivities, type ActivityDeps, type Activities } from './activities';
