@@ -96,6 +96,12 @@ export default tseslint.config(
     ),
   },
   {
+    // Plain CommonJS config and reporter files that Jest loads with require().
+    files: ['**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['**/*.test.ts', 'tests/**/*.ts'],
     languageOptions: { globals: { ...globals.jest } },
   },
