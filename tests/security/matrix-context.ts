@@ -1,0 +1,135 @@
+import type { Response } from 'supertest';
+import { loadSolutionFromDirectory } from '@crm/definitions/node';
+import { B2B_DIR, PASSWORD, type Agent, type TestPlatform, type UserName } from '../support/test-platform';
+import type { Ownership, Principal, PrincipalName } from './matrix-principals';
+import type { CaseContext, Expected, PreparedRequest } from './matrix-routes';
+
+/** Minimal account data of the B2B solution; each record gets a distinct name. */
+export function accountData(name: string): Record<string, unknown> {
+  return { name, type: 'client', lifecycle: 'prospect', customer_status: 'prospect' };
+}
+
+/** Fixtures and clients for the matrix, built straight through the platform's services. */
+export class MatrixHarness {
+  private readonly agents = new Map<UserName, Agent>();
+  private bearerToken = '';
+  private solution: unknown;
+  private sequence = 0;
+
+  constructor(readonly t: TestPlatform) {}
+
+  async init(): Promise<void> {
+    const { services } = this.t.platform;
+    this.bearerToken = (await services.tokens.create(this.t.users.rep.id, 'matrix bearer')).token;
+    this.solution = await loadSolutionFromDirectory(B2B_DIR);
+    // The diff route compares the latest version with a draft: keep an (unchanged) account draft.
+    const account = await services.definitions.latest('entity', 'account');
+    await services.definitions.putDraft(this.t.actors.admin, 'entity', 'account', account.content);
+  }
+
+  /** A new account record owned by `owner` (created by the admin, who may assign). */
+  async recordOwnedBy(owner: UserName, name = `Matrix ${this.next()}`): Promise<string> {
+    const record = await this.t.platform.services.records.create(
+      this.t.actors.admin,
+      'account',
+      accountData(name),
+      { ownerId: this.t.users[owner].id },
+    );
+    return record.id;
+  }
+
+  next(): number {
+    return ++this.sequence;
+  }
+
+  context(principal: Principal): CaseContext {
+    const { services } = this.t.platform;
+    const { users, actors } = this.t;
+    const shareeId = users.otherManager.id;
+    const entityDraftContent = (key: string) => ({
+      key,
+      label: 'Security matrix',
+      pluralLabel: 'Security matrix',
+      fields: [{ key: 'name', label: 'Name', type: 'text' }],
+    });
+    const uniqueKey = (prefix: string) => `${prefix}_${this.next()}`;
+    return {
+      principal,
+      shareeId,
+      newOwnerId: users.teamRep.id,
+      solution: this.solution,
+      uniqueKey,
+      entityDraftContent,
+      record: (o: Ownership) => this.recordOwnedBy(principal.owners[o]),
+      sharedRecord: async (o: Ownership) => {
+        const id = await this.recordOwnedBy(principal.owners[o]);
+        await services.records.share(actors.admin, 'account', id, shareeId);
+        return id;
+      },
+      token: async (o: Ownership) =>
+        (await services.tokens.create(users[principal.owners[o]].id, 'matrix')).id,
+      draft: async () => {
+        const key = uniqueKey('sec_draft');
+        await services.definitions.putDraft(actors.admin, 'entity', key, entityDraftContent(key));
+        return key;
+      },
+      loginBody: () => ({ email: users[principal.user ?? 'rep'].email, password: PASSWORD }),
+    };
+  }
+
+  private async sessionAgent(user: UserName, fresh: boolean): Promise<Agent> {
+    const cached = this.agents.get(user);
+    if (cached && !fresh) return cached;
+    const agent = await this.t.agent(user);
+    if (!fresh) this.agents.set(user, agent);
+    return agent;
+  }
+
+  /** Sends the prepared request as the principal. */
+  async send(principal: Principal, request: PreparedRequest): Promise<Response> {
+    const fresh = request.freshClient === true;
+    const headers: Record<string, string> = {};
+    let agent: Agent;
+    const name: PrincipalName = principal.name;
+    switch (name) {
+      case 'anonymous':
+        agent = this.t.anonymous();
+        break;
+      case 'invalidBearer':
+        agent = this.t.anonymous();
+        headers.Authorization = 'Bearer crm_this-token-was-never-issued';
+        break;
+      case 'bearer':
+        agent = this.t.anonymous();
+        headers.Authorization = `Bearer ${this.bearerToken}`;
+        break;
+      case 'admin':
+      case 'analyst':
+      case 'director':
+      case 'manager':
+      case 'rep':
+        agent = await this.sessionAgent(name, fresh);
+        break;
+      default:
+        throw new Error(`unknown principal ${String(name satisfies never)}`);
+    }
+    const call = agent[request.method](request.path).set(headers);
+    return request.body === undefined ? call : call.send(request.body as object);
+  }
+}
+
+/** Whether a status answers the expected class. */
+export function statusMatches(expected: Expected, status: number): boolean {
+  switch (expected) {
+    case '2xx':
+      return status >= 200 && status < 300;
+    case '403|404':
+      return status === 403 || status === 404;
+    case '401':
+    case '403':
+    case '404':
+      return status === Number(expected);
+    default:
+      throw new Error(`unknown expectation ${String(expected satisfies never)}`);
+  }
+}
