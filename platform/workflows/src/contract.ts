@@ -26,3 +26,6 @@ export type HealthCheckWorkflow = () => Promise<HealthCheckResult>;
 export function healthCheckWorkflowId(suffix: string): string {
   return `health-check-${suffix}`;
 }
+
+/** The ports the process activities use; the api implements them. */
+export type * from './process-ports';

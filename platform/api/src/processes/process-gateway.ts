@@ -1,0 +1,59 @@
+// The api's one door to running processes. Routes and services call this interface; the Temporal
+// implementation (process-gateway.temporal.ts) turns each call into a workflow start, Update,
+// Signal or Query, so a refused user action comes back synchronously with the validator's reasons.
+// Routes never talk to Temporal directly, and records/activities services notify processes only
+// through here.
+import type { Actor } from '../auth/actor';
+
+/** Why the process refused an action, one entry per missing field or broken rule. */
+export interface ProcessRejectionReason {
+  field?: string;
+  rule: string;
+  message: string;
+}
+
+/** A user action the process refused; the API answers 422 (or 403 for a non-eligible approver). */
+export class ProcessActionRejectedError extends Error {
+  constructor(
+    message: string,
+    readonly reasons: ProcessRejectionReason[],
+    readonly forbidden = false,
+  ) {
+    super(message);
+    this.name = 'ProcessActionRejectedError';
+  }
+}
+
+/** Identifies a process instance: one per (process, record). */
+export interface InstanceKey {
+  processKey: string;
+  recordId: string;
+}
+
+export interface ProcessGateway {
+  /** Starts the process for a record (idempotent: a second start of the same instance is a no-op). */
+  start(actor: Actor | null, key: InstanceKey): Promise<{ workflowId: string; started: boolean }>;
+  /** Asks to move the record along a transition (edge id or target node id). */
+  move(actor: Actor, key: InstanceKey, request: { target: string; checkedItems?: string[] }): Promise<void>;
+  /** A communication was logged on the record (may advance the process or cancel timers). */
+  activityLogged(
+    actor: Actor,
+    key: InstanceKey,
+    activity: { type: string; result?: string; at: number },
+  ): Promise<void>;
+  /** The record's data changed (conditions and waits are re-evaluated). */
+  recordChanged(key: InstanceKey): Promise<void>;
+  decideApproval(
+    actor: Actor,
+    key: InstanceKey,
+    decision: { nodeId: string; levelIndex?: number; decision: 'approved' | 'rejected'; comment?: string },
+  ): Promise<void>;
+  delegateApproval(
+    actor: Actor,
+    key: InstanceKey,
+    delegation: { nodeId: string; levelIndex?: number; toUserId: string },
+  ): Promise<void>;
+  completeTask(actor: Actor, key: InstanceKey, taskId: string): Promise<void>;
+  /** Where the instance is now (query); null when no instance exists. */
+  state(key: InstanceKey): Promise<unknown | null>;
+}
