@@ -8,3 +8,8 @@ export type { RecordView } from './records/record-row';
 export type { ActivityInput, ActivityView } from './activities/activities.service';
 export type { PublishResult } from './definitions/definitions.service';
 export { ProblemError } from './http/problems';
+export type { EnterStageInput, EnterStageResult } from './process-state/stage-mirror.service';
+export type { StageHistoryEntry } from './process-state/stage-history.repository';
+export type { ProcessStatus } from './process-state/holding-node';
+export { stagePath, type StagePath } from './process-state/stage-path';
+export * from './process-state/process-state.errors';

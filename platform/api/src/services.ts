@@ -5,6 +5,7 @@ import type { Db } from './db/db';
 import { createDefinitionsService } from './definitions/definitions.service';
 import { recordRules } from './definitions/language';
 import { NotFoundError } from './http/problems';
+import { createStageMirrorService } from './process-state/stage-mirror.service';
 import { createRolesService } from './rbac/roles.service';
 import { createAuditService } from './records/audit.service';
 import type { EntityLike } from './records/field-sql';
@@ -31,7 +32,9 @@ export function createServices(db: Db) {
 
   const records = createRecordsService({ db, audit, rules: recordRules, resolveEntity });
   const activities = createActivitiesService({ db, audit, records });
-  return { audit, roles, users, tokens, definitions, records, activities, resolveEntity };
+  // Internal: the process mirrors its stage through this; no route lets a client set a stage.
+  const processState = createStageMirrorService({ db, audit });
+  return { audit, roles, users, tokens, definitions, records, activities, processState, resolveEntity };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,5 +1,8 @@
+import type { EntityDefinition } from '@crm/definitions';
+import type { EnterStageInput } from '@crm/api';
+import { pipelineFor, planDealWalk, walkRecord, type PipelineWalker } from './demo-pipeline';
 import { DemoRandom } from './demo-random';
-import { demoAccount, demoActivity, demoContact, demoDeal } from './demo-records';
+import { demoAccount, demoActivity, demoContact, demoDeal, demoProducts } from './demo-records';
 
 /** What the seed needs from the platform's services; the real ones validate every write. */
 export interface DemoServices<TActor> {
@@ -22,7 +25,13 @@ export interface DemoServices<TActor> {
       entityKey: string,
       input: Record<string, unknown>,
       options?: { ownerId?: string },
-    ): Promise<{ id: string }>;
+    ): Promise<{ id: string; data: Record<string, unknown> }>;
+    update(
+      actor: TActor,
+      entityKey: string,
+      id: string,
+      patch: Record<string, unknown>,
+    ): Promise<{ data: Record<string, unknown> }>;
     list(
       actor: TActor,
       entityKey: string,
@@ -36,6 +45,13 @@ export interface DemoServices<TActor> {
       activity: { type: string; topic?: string; result?: string; notes?: string; occurredAt?: string },
     ): Promise<unknown>;
   };
+  definitions: {
+    latestAll(
+      kind: 'entity' | 'process',
+    ): Promise<{ key: string; version: number; content: Record<string, unknown> }[]>;
+  };
+  /** The stage mirror the process writes through: the only way a record gets a stage. */
+  processState: { enterStage(input: EnterStageInput): Promise<unknown> };
 }
 
 export interface DemoUser {
@@ -120,8 +136,11 @@ export interface DemoRecordsOptions {
 export interface DemoRecordsResult {
   accounts: number;
   contacts: number;
+  products: number;
   deals: number;
   activities: number;
+  /** Stage entries recorded while walking the deals through their process. */
+  stageEntries: number;
 }
 
 /**
@@ -166,13 +185,46 @@ export async function seedDemoRecords<TActor>(
     accounts.push({ id, name: String(account.data.name), ownerId, contacts: contactIds });
   }
 
-  log('Seeding demo deals and activities…');
+  log('Seeding demo products…');
+  const products: string[] = [];
+  for (const product of demoProducts(random))
+    products.push((await create('product', product, demoAdminId(users))).id);
+
+  const walker = await dealPipeline(services);
+  log(
+    walker === undefined
+      ? 'Seeding demo deals and activities (no published process on deals: they stay without a stage)…'
+      : `Seeding demo deals and activities, walked through the stages of "${walker.process.key}"…`,
+  );
+  // A stream of its own, so the walk does not shift the values of the records drawn above.
+  const stageRandom = new DemoRandom((options.seed ?? 20_261_122) + 1);
+  const references = new Map<string, readonly string[]>([
+    ['account', accounts.map((account) => account.id)],
+    ['contact', accounts.flatMap((account) => account.contacts)],
+    ['product', products],
+  ]);
   let activities = 0;
+  let stageEntries = 0;
   const dealCount = options.deals ?? 200;
   for (let index = 0; index < dealCount; index += 1) {
     const account = random.pick(accounts);
     const contactId = account.contacts.length === 0 ? undefined : random.pick(account.contacts);
     const deal = await create('deal', demoDeal(random, account, contactId, index, today), account.ownerId);
+    if (walker !== undefined) {
+      const plan = planDealWalk(stageRandom, walker.path, today);
+      await walkRecord(
+        stageRandom,
+        walker,
+        { id: deal.id, data: deal.data, ownerId: account.ownerId },
+        plan,
+        { references },
+        {
+          update: (patch) => services.records.update(admin, 'deal', deal.id, patch),
+          enterStage: (input) => services.processState.enterStage(input),
+        },
+      );
+      stageEntries += plan.steps.length;
+    }
     const activityCount = random.int(0, 3);
     const owner = repActors.get(account.ownerId) ?? admin;
     for (let n = 0; n < activityCount; n += 1) {
@@ -181,5 +233,28 @@ export async function seedDemoRecords<TActor>(
       activities += 1;
     }
   }
-  return { accounts: accounts.length, contacts, deals: dealCount, activities };
+  return {
+    accounts: accounts.length,
+    contacts,
+    products: products.length,
+    deals: dealCount,
+    activities,
+    stageEntries,
+  };
+}
+
+/** The catalogue belongs to the admin; deals of every rep refer to it. */
+function demoAdminId(users: DemoUsers): string {
+  return users.ids.get(DEMO_USERS.find((user) => user.role === 'admin')?.email ?? '') ?? '';
+}
+
+/** The published process of the deal entity and the entity itself, when both are published. */
+async function dealPipeline<TActor>(services: DemoServices<TActor>): Promise<PipelineWalker | undefined> {
+  const entity = (await services.definitions.latestAll('entity')).find((version) => version.key === 'deal');
+  if (entity === undefined) return undefined;
+  return pipelineFor(
+    'deal',
+    await services.definitions.latestAll('process'),
+    entity.content as unknown as EntityDefinition,
+  );
 }

@@ -184,6 +184,22 @@ export function demoContact(random: DemoRandom, accountId: string, accountIndex:
   };
 }
 
+/** The product catalogue deals recommend from: one product per product line of the deal names. */
+export function demoProducts(random: DemoRandom): Data[] {
+  const categories = ['software', 'hardware', 'hardware', 'software', 'service', 'hardware'];
+  return PRODUCTS.map((product, index) => ({
+    name: product.replace(/^./, (first) => first.toUpperCase()),
+    code: `${product
+      .replace(/[^A-Za-z]/g, '')
+      .slice(0, 3)
+      .toUpperCase()}-${1_001 + index}`,
+    price: euros(random.int(2, 120) * 500),
+    segments: random.some(['distributor', 'corporate', 'small_business'], random.int(1, 3)),
+    category: categories[index % categories.length],
+    active: true,
+  }));
+}
+
 export function demoDeal(
   random: DemoRandom,
   account: { id: string; name: string },

@@ -1,6 +1,7 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Migration0001Platform } from './migrations/migration-0001-platform';
+import { Migration0002StageMirror } from './migrations/migration-0002-stage-mirror';
 
 /** Connects MikroORM to PostgreSQL and brings the schema up to date. */
 export async function initOrm(databaseUrl: string): Promise<MikroORM> {
@@ -10,7 +11,10 @@ export async function initOrm(databaseUrl: string): Promise<MikroORM> {
     discovery: { warnWhenNoEntities: false },
     extensions: [Migrator],
     migrations: {
-      migrationsList: [{ name: 'Migration0001Platform', class: Migration0001Platform }],
+      migrationsList: [
+        { name: 'Migration0001Platform', class: Migration0001Platform },
+        { name: 'Migration0002StageMirror', class: Migration0002StageMirror },
+      ],
       snapshot: false,
       snapshotOnMigrate: false,
       silent: true,
