@@ -13,6 +13,9 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // A global option (Jest ignores it inside projects): integration hooks start real servers, which
+  // takes seconds on a loaded 2-core machine; unit tests finish far below it.
+  testTimeout: 60000,
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   projects: [
     {
@@ -27,7 +30,6 @@ module.exports = {
       roots: ['<rootDir>/tests'],
       testMatch: ['**/*.test.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
-      testTimeout: 60000,
     },
   ],
 };
