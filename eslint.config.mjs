@@ -90,7 +90,8 @@ export default tseslint.config(
         'The api talks to Temporal through @temporalio/client and the workflows contract only.',
       ),
       {
-        group: ['@crm/workflows', '@crm/workflows/*', '!@crm/workflows/contract'],
+        // gitignore-style groups cannot re-include a path under an excluded parent: use a regex.
+        regex: '^@crm/workflows(?!/contract$)(/.*)?$',
         message: 'The api may import only @crm/workflows/contract.',
       },
     ),
