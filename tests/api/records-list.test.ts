@@ -131,6 +131,59 @@ describe('sort and keyset pagination', () => {
   );
 });
 
+describe('keyset pagination through ties and the NULL tail', () => {
+  const pageThrough = async (sort: string, limit: number) => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = `/api/records/product?sort=${sort}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`;
+      const res = await rep.get(query).expect(200);
+      seen.push(...codes(res.body));
+      cursor = res.body.nextCursor;
+      pages++;
+    } while (cursor && pages < 20);
+    return seen;
+  };
+
+  it.each(['max_discount', '-max_discount', 'price', '-price', 'stage', '-ownerId', '-createdAt'])(
+    'one-record pages give exactly the order of a single page (sort=%s)',
+    async (sort) => {
+      const whole = codes((await rep.get(`/api/records/product?sort=${sort}&limit=200`).expect(200)).body);
+      expect(whole).toHaveLength(6);
+      expect(await pageThrough(sort, 1)).toEqual(whole);
+      expect(await pageThrough(sort, 4)).toEqual(whole);
+    },
+  );
+
+  it('puts records without a value last in both directions', async () => {
+    for (const sort of ['max_discount', '-max_discount']) {
+      const whole = codes((await rep.get(`/api/records/product?sort=${sort}&limit=200`).expect(200)).body);
+      expect(whole[0]).toBe('LST-005');
+    }
+  });
+
+  it('orders ties by id in the sort direction', async () => {
+    const res = await rep.get('/api/records/product?sort=-price&limit=200').expect(200);
+    const tied = (res.body.items as { id: string; data: { price: { amount: number } } }[]).filter(
+      (r) => r.data.price.amount === 300,
+    );
+    expect(tied.map((r) => r.id)).toEqual(
+      tied
+        .map((r) => r.id)
+        .sort()
+        .reverse(),
+    );
+  });
+
+  it('answers 400 for a cursor whose value does not fit the sort', async () => {
+    const cursor = Buffer.from(
+      JSON.stringify({ v: 'not a number', id: '00000000-0000-4000-8000-000000000000' }),
+    ).toString('base64url');
+    await rep.get(`/api/records/product?sort=price&cursor=${cursor}`).expect(400);
+  });
+});
+
 describe('text search', () => {
   it('finds records by text in their searchable fields', async () => {
     const res = await rep.get('/api/records/product?q=rout').expect(200);

@@ -11,14 +11,23 @@ import './request-context';
 export function authenticate(users: UsersService, tokens: TokensService): RequestHandler {
   return async (req, _res, next) => {
     const header = req.headers.authorization;
-    let userId: string | undefined;
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
-      userId = match?.[1] ? await tokens.resolve(match[1]) : undefined;
-      if (!userId) throw new UnauthorizedError('The bearer token is not valid.');
-    } else {
-      userId = req.session?.userId;
+      const resolved = match?.[1] ? await tokens.resolveActor(match[1]) : { kind: 'invalid' as const };
+      switch (resolved.kind) {
+        case 'invalid':
+          throw new UnauthorizedError('The bearer token is not valid.');
+        case 'inactive':
+          throw new UnauthorizedError('The account is not active.');
+        case 'actor':
+          req.actor = resolved.actor;
+          next();
+          return;
+        default:
+          throw new Error(`unknown token resolution ${String(resolved satisfies never)}`);
+      }
     }
+    const userId = req.session?.userId;
     if (!userId) throw new UnauthorizedError();
     const actor = await users.actorFor(userId);
     if (!actor) throw new UnauthorizedError('The account is not active.');

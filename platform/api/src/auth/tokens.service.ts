@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { asIso, type Db } from '../db/db';
 import { NotFoundError, ValidationError } from '../http/problems';
+import type { Actor, RecordScope } from './actor';
 
 const PREFIX = 'crm_';
 
@@ -23,6 +24,25 @@ interface TokenRow {
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
+
+/** What a bearer token resolves to: nothing, a user who may not act, or the actor. */
+export type TokenResolution = { kind: 'invalid' } | { kind: 'inactive' } | { kind: 'actor'; actor: Actor };
+
+interface TokenActorRow {
+  user_id: string;
+  id: string | null;
+  email: string;
+  name: string;
+  role: string;
+  record_scope: RecordScope;
+  capabilities: string[];
+}
+
+/**
+ * last_used_at is informational (shown in the token list), so it is written at most once a minute:
+ * a write per request would make every read a write and cost a round trip of its own.
+ */
+const LAST_USED_RESOLUTION = sql`interval '60 seconds'`;
 
 const toInfo = (row: TokenRow): TokenInfo => ({
   id: row.id,
@@ -60,13 +80,36 @@ export function createTokensService(db: Db) {
       if (!row) throw new NotFoundError('No such token.');
     },
 
-    /** Returns the user id the token belongs to, or undefined for an unknown or revoked token. */
-    async resolve(token: string): Promise<string | undefined> {
-      if (!token.startsWith(PREFIX)) return undefined;
-      const row = await db.one(sql<{ user_id: string }>`
-        UPDATE api_tokens SET last_used_at = now()
-        WHERE token_hash = ${hashToken(token)} AND revoked_at IS NULL RETURNING user_id`);
-      return row?.user_id;
+    /**
+     * The token, its active user and the user's role in one statement, touching last_used_at in the
+     * same statement when it is older than a minute (a data-modifying CTE always runs).
+     */
+    async resolveActor(token: string): Promise<TokenResolution> {
+      if (!token.startsWith(PREFIX)) return { kind: 'invalid' };
+      const row = await db.one(sql<TokenActorRow>`
+        WITH t AS (
+          SELECT id, user_id, last_used_at FROM api_tokens
+          WHERE token_hash = ${hashToken(token)} AND revoked_at IS NULL
+        ), touched AS (
+          UPDATE api_tokens a SET last_used_at = now() FROM t
+          WHERE a.id = t.id AND (t.last_used_at IS NULL OR t.last_used_at < now() - ${LAST_USED_RESOLUTION})
+          RETURNING a.id
+        )
+        SELECT t.user_id, u.id, u.email, u.name, u.role, r.record_scope, r.capabilities
+        FROM t LEFT JOIN (users u JOIN roles r ON r.key = u.role) ON u.id = t.user_id AND u.active`);
+      if (!row) return { kind: 'invalid' };
+      if (row.id === null) return { kind: 'inactive' };
+      return {
+        kind: 'actor',
+        actor: {
+          id: row.id,
+          email: row.email,
+          name: row.name,
+          role: row.role,
+          recordScope: row.record_scope,
+          capabilities: new Set(row.capabilities),
+        },
+      };
     },
   };
 }

@@ -8,6 +8,7 @@ import type { RecordScope } from '../auth/actor';
 import type { RolesService } from '../rbac/roles.service';
 import { applyDataMigration, type DataMigration } from './data-migration';
 import { language, type DefinitionProblem } from './language';
+import { createPublishedCache } from './published-cache';
 import { refreshSearchText, syncRecordIndexes } from './record-indexes';
 import {
   buildSolution,
@@ -57,6 +58,7 @@ export function toProblemEntries(errors: DefinitionProblem[]): ProblemEntry[] {
 
 export function createDefinitionsService(deps: DefinitionsDeps) {
   const { db, audit, roles } = deps;
+  const publishedCache = createPublishedCache(db);
 
   function requireCap(
     actor: Actor,
@@ -94,6 +96,20 @@ export function createDefinitionsService(deps: DefinitionsDeps) {
     dropDrafts: boolean,
   ): Promise<PublishResult[]> {
     requireCap(actor, 'definitions.publish');
+    try {
+      return await publishTransaction(actor, candidates, migration, dropDrafts);
+    } finally {
+      // After commit (or rollback): readers of this instance see the new versions at once.
+      publishedCache.invalidate();
+    }
+  }
+
+  async function publishTransaction(
+    actor: Actor,
+    candidates: DefinitionItem[],
+    migration: DataMigration,
+    dropDrafts: boolean,
+  ): Promise<PublishResult[]> {
     return db.transaction(async (tx) => {
       await tx.query(sql`SELECT pg_advisory_xact_lock(hashtext('crm.definitions.publish'))`);
       const errors = language.validateSolution(await candidateSolution(tx, candidates));
@@ -245,7 +261,8 @@ export function createDefinitionsService(deps: DefinitionsDeps) {
       return buildSolution(await info(db), (await repo.latestAll(db)).map(versionItem));
     },
 
-    latestAll: (kind?: DefinitionKind) => repo.latestAll(db, kind),
+    /** Served from memory; see createPublishedCache for how it stays current. */
+    latestAll: (kind?: DefinitionKind) => publishedCache.latestAll(kind),
 
     async latest(kind: DefinitionKind, key: string): Promise<PublishedVersion> {
       const version = await repo.latest(db, kind, key);

@@ -39,6 +39,22 @@ function searchIndex(entity: string): IndexSpec {
   return { name, field: null, kind: 'search', definition };
 }
 
+/**
+ * PostgreSQL keeps no statistics for the expressions of partial indexes, so without these the
+ * planner guesses a fixed selectivity for every field predicate and cannot weigh an ordered index
+ * walk against a bitmap scan plus sort. Expression statistics (PostgreSQL 14+) give it the value
+ * distribution; pairing the expression with `entity` also captures how the two correlate.
+ */
+function statisticsName(index: IndexSpec): string {
+  return `${index.name}_stat`;
+}
+
+function statisticsDdl(entity: EntityLike, index: IndexSpec): string | undefined {
+  const field = entity.fields.find((f) => f.key === index.field);
+  if (index.kind === 'search' || !field) return undefined;
+  return `CREATE STATISTICS IF NOT EXISTS "${statisticsName(index)}" ON entity, (${fieldExpressionText(field)}) FROM records`;
+}
+
 export function desiredIndexes(entity: EntityLike): IndexSpec[] {
   const key = safeKey(entity.key);
   const specs = entity.fields
@@ -90,11 +106,24 @@ export async function syncRecordIndexes(
   for (const { index_name } of existing) {
     if (desiredNames.has(index_name)) continue;
     await tx.query(sql`DROP INDEX IF EXISTS ${sql.id(index_name)}`);
+    await tx.query(sql`DROP STATISTICS IF EXISTS ${sql.id(`${index_name}_stat`)}`);
     await tx.query(sql`DELETE FROM record_indexes WHERE index_name = ${index_name}`);
     dropped.push(index_name);
   }
   const created: string[] = [];
+  let newStatistics = false;
   for (const spec of desired) {
+    const statistics = statisticsDdl(entity, spec);
+    if (statistics !== undefined) {
+      // Idempotent, so indexes published before statistics existed get theirs on the next publish.
+      const known = await tx.one(
+        sql<{ n: string }>`SELECT 1::text AS n FROM pg_statistic_ext WHERE stxname = ${statisticsName(spec)}`,
+      );
+      if (!known) {
+        await tx.query(sql.raw(statistics));
+        newStatistics = true;
+      }
+    }
     if (existingNames.has(spec.name)) continue;
     const field = entity.fields.find((f) => f.key === spec.field);
     if (spec.kind === 'unique' && field) await assertNoDuplicates(tx, entity, field);
@@ -103,6 +132,8 @@ export async function syncRecordIndexes(
       VALUES (${spec.name}, ${entity.key}, ${spec.field}, ${spec.kind}, ${spec.definition})`);
     created.push(spec.name);
   }
+  // New statistics are empty and a new index has none until the next autovacuum analyze.
+  if (newStatistics || created.length > 0) await tx.query(sql`ANALYZE records`);
   return { created, dropped };
 }
 

@@ -40,15 +40,17 @@ interface Column {
   key: string;
   expr: RawBuilder<unknown>;
   kind: SqlKind | 'timestamp' | 'uuid';
+  /** Whether the column can be NULL: such sorts page through a separate NULL tail. */
+  nullable: boolean;
   field?: FieldLike;
 }
 
 const SYSTEM_COLUMNS: Record<string, Column> = {
-  createdAt: { key: 'createdAt', expr: sql.raw('r.created_at'), kind: 'timestamp' },
-  updatedAt: { key: 'updatedAt', expr: sql.raw('r.updated_at'), kind: 'timestamp' },
-  stage: { key: 'stage', expr: sql.raw('r.stage'), kind: 'text' },
-  status: { key: 'status', expr: sql.raw('r.status'), kind: 'text' },
-  ownerId: { key: 'ownerId', expr: sql.raw('r.owner_id'), kind: 'uuid' },
+  createdAt: { key: 'createdAt', expr: sql.raw('r.created_at'), kind: 'timestamp', nullable: false },
+  updatedAt: { key: 'updatedAt', expr: sql.raw('r.updated_at'), kind: 'timestamp', nullable: false },
+  stage: { key: 'stage', expr: sql.raw('r.stage'), kind: 'text', nullable: true },
+  status: { key: 'status', expr: sql.raw('r.status'), kind: 'text', nullable: false },
+  ownerId: { key: 'ownerId', expr: sql.raw('r.owner_id'), kind: 'uuid', nullable: true },
 };
 
 const MAX_LIMIT = 200;
@@ -57,7 +59,7 @@ function columnOf(entity: EntityLike, key: string): Column | undefined {
   const system = SYSTEM_COLUMNS[key];
   if (system) return system;
   const field = entity.fields.find((f) => f.key === key);
-  return field && { key, expr: fieldExpression(field), kind: sqlKindOf(field), field };
+  return field && { key, expr: fieldExpression(field), kind: sqlKindOf(field), nullable: true, field };
 }
 
 function cast(column: Column, value: unknown): RawBuilder<unknown> {
@@ -163,16 +165,47 @@ function decodeCursor(cursor: string): Cursor {
 
 const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
 
+type PageRow = RecordRow & { sort_value: string | null };
+
 /**
- * Keyset pagination over (sort value, id) with NULLs last: a page boundary is a position in that
- * order, so pages stay stable while rows are inserted and cost the same at any depth.
+ * Keyset pagination over (sort value, id) with NULLs last in both directions: a page boundary is
+ * a position in that order, so pages stay stable while rows are inserted and cost the same at any
+ * depth. The non-NULL values and the NULL tail are two separate index-ordered scans: each orders by
+ * (value, id) in the direction's default NULL order, which is exactly what a forward or backward
+ * walk of the (value, id) index yields, and each continues from the cursor with a row comparison,
+ * which is an index condition (an OR of comparisons is not). A cursor whose value is NULL is in the
+ * NULL tail.
  */
-function afterCursor(column: Column, desc: boolean, cursor: Cursor): RawBuilder<unknown> {
-  const idCmp = desc ? sql`r.id < ${cursor.id}::uuid` : sql`r.id > ${cursor.id}::uuid`;
-  if (cursor.v === null) return sql`(${column.expr} IS NULL AND ${idCmp})`;
-  const v = cast(column, cursor.v);
-  const beyond = desc ? sql`${column.expr} < ${v}` : sql`${column.expr} > ${v}`;
-  return sql`(${beyond} OR (${column.expr} = ${v} AND ${idCmp}) OR ${column.expr} IS NULL)`;
+function pageSql(
+  column: Column,
+  desc: boolean,
+  where: RawBuilder<unknown>[],
+  cursor: Cursor | undefined,
+  limit: number,
+): RawBuilder<PageRow> {
+  const direction = sql.raw(desc ? 'DESC' : 'ASC');
+  const beyond = sql.raw(desc ? '<' : '>');
+  const { expr } = column;
+  const branch = (conditions: RawBuilder<unknown>[], phase: 0 | 1) => sql`
+    SELECT ${RECORD_COLUMNS}, (${expr})::text AS sort_value, ${expr} AS sort_key, ${sql.raw(String(phase))} AS phase
+    FROM records r WHERE ${sql.join([...where, ...conditions], sql` AND `)}
+    ORDER BY ${expr} ${direction}, r.id ${direction} LIMIT ${limit + 1}`;
+  const nullTail = (after: string | undefined) =>
+    branch([sql`${expr} IS NULL`, ...(after === undefined ? [] : [sql`r.id ${beyond} ${after}::uuid`])], 1);
+  if (cursor?.v === null) return sql<PageRow>`${nullTail(cursor.id)}`;
+  const valued = branch(
+    cursor === undefined
+      ? column.nullable
+        ? [sql`${expr} IS NOT NULL`]
+        : []
+      : [sql`(${expr}, r.id) ${beyond} (${cast(column, cursor.v)}, ${cursor.id}::uuid)`],
+    0,
+  );
+  if (!column.nullable) return sql<PageRow>`${valued}`;
+  // Both branches are limited, so the outer sort sees at most 2 × (limit + 1) rows; it makes the
+  // order explicit (an Append may interleave its inputs under parallelism).
+  return sql<PageRow>`SELECT * FROM ((${valued}) UNION ALL (${nullTail(undefined)})) page
+    ORDER BY page.phase, page.sort_key ${direction}, page.id ${direction} LIMIT ${limit + 1}`;
 }
 
 export async function listRecords(
@@ -214,13 +247,14 @@ export async function listRecords(
     });
   if (errors.length > 0 || !sortColumn) throw new BadRequestError('The list query is not valid.', errors);
 
-  if (query.cursor !== undefined) where.push(afterCursor(sortColumn, desc, decodeCursor(query.cursor)));
-  const direction = sql.raw(desc ? 'DESC' : 'ASC');
-  const rows = await db.query(sql<RecordRow & { sort_value: string | null }>`
-    SELECT ${RECORD_COLUMNS}, (${sortColumn.expr})::text AS sort_value FROM records r
-    WHERE ${sql.join(where, sql` AND `)}
-    ORDER BY ${sortColumn.expr} ${direction} NULLS LAST, r.id ${direction}
-    LIMIT ${limit + 1}`);
+  const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  if (cursor?.v != null) {
+    const cursorErrors: ProblemEntry[] = [];
+    checkValue(sortColumn, cursor.v, cursorErrors);
+    if (cursorErrors.length > 0)
+      throw new BadRequestError('The cursor does not fit this sort; start again from the first page.');
+  }
+  const rows = await db.query(pageSql(sortColumn, desc, where, cursor, limit));
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
