@@ -56,3 +56,5 @@ export { canonicalJson } from './shared/canonical-json';
 export { jsonPointer } from './shared/json-pointer';
 
 export * from './diff';
+
+export * from './templates';

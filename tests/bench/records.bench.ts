@@ -3,7 +3,8 @@
  * million seeded deals, each beside the same SQL run raw, with plans. See docs/benchmarks.md.
  *
  * Knobs (environment): BENCH_DEALS (1000000), BENCH_SAMPLES (200), BENCH_CREATE_ROWS (rows per
- * kind and round, 1000), BENCH_ROUNDS (4), BENCH_KEEP=1 keeps the database.
+ * kind and round, 1000), BENCH_ROUNDS (4), BENCH_KEEP=1 keeps the database, BENCH_CREATES_ONLY=1
+ * stops after the create phase (no seeding, no list queries: for profiling the write path).
  */
 import { createBenchEnv, machineInfo, type BenchEnv } from './bench-env';
 import { runCreatePhase } from './create-phase';
@@ -23,6 +24,7 @@ const DEALS = int('BENCH_DEALS', 1_000_000);
 const SAMPLES = int('BENCH_SAMPLES', 200);
 const CREATE_ROWS = int('BENCH_CREATE_ROWS', 1000);
 const ROUNDS = int('BENCH_ROUNDS', 4);
+const CREATES_ONLY = process.env.BENCH_CREATES_ONLY === '1';
 const log = (line: string) => console.log(line);
 
 async function shape(env: BenchEnv, key: string): Promise<EntityShape & { version: number }> {
@@ -68,6 +70,10 @@ async function main(): Promise<void> {
       rowsPerRound: CREATE_ROWS,
     });
     log(creates.text);
+    if (CREATES_ONLY) {
+      log(`\nBENCH_CREATES_ONLY=1: no seeding, no list queries. Total ${fmt(msSince(started) / 1000, 0)} s`);
+      return;
+    }
 
     log(`\n## Phase 2: seeding ${DEALS.toLocaleString('en')} deals`);
     const ownerIds = [...env.owners.map((o) => o.id), env.rep.user.id];

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { startSmtpServer, type Mailbox, type SmtpService } from '@crm/devservices';
 import { queryDatabase } from '../support/test-database';
 import { createTestPlatform, type TestPlatform, type UserName } from '../support/test-platform';
 import { accountData, MatrixHarness, statusMatches } from './matrix-context';
@@ -20,6 +21,8 @@ interface MatrixCase {
   principal: Principal;
   ownership: Ownership;
   expected: Expected;
+  /** Set when the code is known to answer this case wrongly (see RouteSpec.knownBug). */
+  bug?: string;
 }
 
 /** One row per (route, principal, ownership); unauthenticated clients need no record variants. */
@@ -30,27 +33,33 @@ const CASES: MatrixCase[] = Object.entries(ROUTES).flatMap(([route, spec]) =>
     return ownerships.map((ownership) => {
       const expected = spec.expected(principal, spec.ownership ? (ownership ?? 'own') : undefined);
       const on = !spec.ownership ? '' : ownership ? ` on ${ownership} record` : ' on a rep record';
+      const o = spec.ownership ? (ownership ?? 'own') : undefined;
+      const bug = spec.knownBug?.affects(principal, o) ? spec.knownBug.description : undefined;
       return {
-        name: `${route} as ${principal.name}${on} → ${expected}`,
+        name: `${bug ? 'KNOWN BUG: ' : ''}${route} as ${principal.name}${on} → ${expected}`,
         route,
         principal,
         ownership: ownership ?? 'own',
         expected,
+        ...(bug ? { bug } : {}),
       };
     });
   }),
 );
 
+let smtp: SmtpService & { mailbox: Mailbox };
 let t: TestPlatform;
 let harness: MatrixHarness;
 
 beforeAll(async () => {
-  t = await createTestPlatform();
+  smtp = await startSmtpServer();
+  t = await createTestPlatform({ smtpUrl: smtp.url });
   harness = new MatrixHarness(t);
   await harness.init();
 }, 120_000);
 afterAll(async () => {
   await t?.close();
+  await smtp?.stop();
 });
 
 const signedInRoles = PRINCIPALS.filter((p) => p.name === p.user) as (Principal & { name: RoleName })[];
@@ -68,6 +77,10 @@ describe('route inventory', () => {
     expect(missing).toEqual([]);
   });
 
+  it('runs without a process engine, as the 503 expectations assume', () => {
+    expect(t.platform.services.processGateway).toBeUndefined();
+  });
+
   test.each(signedInRoles.map((p) => [p.name, p] as const))(
     'the deployed %s role has the capabilities the matrix assumes',
     async (_name, principal) => {
@@ -80,21 +93,29 @@ describe('route inventory', () => {
   );
 });
 
+/** Sends the case's request and checks the status class and the problem body. */
+async function runCase(c: MatrixCase): Promise<void> {
+  const spec = ROUTES[c.route];
+  if (!spec) throw new Error(`no spec for ${c.route}`);
+  const request = await spec.prepare(harness.context(c.principal), c.ownership);
+  const res = await harness.send(c.principal, request);
+  const summary = `${res.status} ${JSON.stringify(res.body).slice(0, 300)}`;
+  expect(statusMatches(c.expected, res.status) ? c.expected : summary).toBe(c.expected);
+  if (res.status >= 400) {
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: res.status, title: expect.any(String) });
+    // A refused record request must not echo the record.
+    expect(res.body).not.toHaveProperty('data');
+  }
+}
+
 describe('authorisation matrix', () => {
-  test.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const spec = ROUTES[c.route];
-    if (!spec) throw new Error(`no spec for ${c.route}`);
-    const request = await spec.prepare(harness.context(c.principal), c.ownership);
-    const res = await harness.send(c.principal, request);
-    const summary = `${res.status} ${JSON.stringify(res.body).slice(0, 300)}`;
-    expect(statusMatches(c.expected, res.status) ? c.expected : summary).toBe(c.expected);
-    if (res.status >= 400) {
-      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(res.body).toMatchObject({ status: res.status, title: expect.any(String) });
-      // A refused record request must not echo the record.
-      expect(res.body).not.toHaveProperty('data');
-    }
-  });
+  const cases = (buggy: boolean) =>
+    CASES.filter((c) => (c.bug !== undefined) === buggy).map((c) => [c.name, c] as const);
+  test.each(cases(false))('%s', async (_name, c) => runCase(c));
+  // The expected answer is the right one; the code answers otherwise (reported, see knownBug).
+  const known = cases(true);
+  if (known.length > 0) test.failing.each(known)('%s', async (_name, c) => runCase(c));
 });
 
 describe('record lists show exactly the visible records', () => {

@@ -13,6 +13,7 @@ import {
   wrongFieldValue,
 } from './fuzz-arbitraries';
 import { invalidStoredRecords, prototypeSnapshot, verdict } from './fuzz-support';
+import { createProcessTargets, processRequest, processVerdict } from './fuzz-process-targets';
 import { creationOrder, validRecordArbitrary, type ReferencePool } from './record-arbitrary';
 
 // Budgets: about 2,500 requests in all, so the file stays within a minute on two cores.
@@ -25,6 +26,7 @@ const RUNS = {
   drafts: 200,
   publish: 200,
   imports: 150,
+  processes: 300,
 };
 const KINDS = ['entity', 'form', 'process', 'mailTemplate', 'role', 'calendar'] as const;
 const SOLUTION_LISTS: Record<(typeof KINDS)[number], string> = {
@@ -335,6 +337,20 @@ describe('definitions that fail the schema', () => {
     const res = await admin.post('/api/solution/import').send(broken);
     expect(res.status).toBe(422);
   });
+});
+
+describe('mail, task, approval and process endpoints under random input', () => {
+  it('answer arbitrary bodies with a success or a problem, never a 5xx (503: no engine/SMTP)', async () => {
+    const dealId = pool.records.deal?.[0];
+    if (!dealId) throw new Error('no deal in the pool');
+    const targets = await createProcessTargets(t, dealId);
+    await fc.assert(
+      fc.asyncProperty(processRequest(targets), fc.constantFrom('admin', 'rep'), async (req, who) => {
+        expect(processVerdict(await sendJson(agentOf(who).post(req.path), req.body))).toBe('ok');
+      }),
+      { numRuns: RUNS.processes },
+    );
+  }, 90_000);
 });
 
 describe('raw bodies and content types', () => {

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { loadSolutionFromDirectory } from '@crm/definitions/node';
 import { B2B_DIR, PASSWORD, type Agent, type TestPlatform, type UserName } from '../support/test-platform';
+import { ProcessFixtures } from './matrix-fixtures';
 import type { Ownership, Principal, PrincipalName } from './matrix-principals';
-import type { CaseContext, Expected, PreparedRequest } from './matrix-routes';
+import type { CaseContext, Expected, PreparedRequest } from './matrix-rules';
 
 /** Minimal account data of the B2B solution; each record gets a distinct name. */
 export function accountData(name: string): Record<string, unknown> {
@@ -15,8 +17,12 @@ export class MatrixHarness {
   private bearerToken = '';
   private solution: unknown;
   private sequence = 0;
+  private delegateId = '';
+  readonly process: ProcessFixtures;
 
-  constructor(readonly t: TestPlatform) {}
+  constructor(readonly t: TestPlatform) {
+    this.process = new ProcessFixtures(t);
+  }
 
   async init(): Promise<void> {
     const { services } = this.t.platform;
@@ -25,6 +31,16 @@ export class MatrixHarness {
     // The diff route compares the latest version with a draft: keep an (unchanged) account draft.
     const account = await services.definitions.latest('entity', 'account');
     await services.definitions.putDraft(this.t.actors.admin, 'entity', 'account', account.content);
+    // A valid delegate for every approval: may decide and sees every record, and is no principal.
+    this.delegateId = (
+      await services.users.create({
+        email: 'matrix.delegate@example.test',
+        name: 'Matrix delegate',
+        password: `${randomUUID()}-pw`,
+        role: 'admin',
+        managerId: null,
+      })
+    ).id;
   }
 
   /** A new account record owned by `owner` (created by the admin, who may assign). */
@@ -74,7 +90,22 @@ export class MatrixHarness {
         return key;
       },
       loginBody: () => ({ email: users[principal.user ?? 'rep'].email, password: PASSWORD }),
+      deal: (o: Ownership) => this.process.deal(principal.owners[o]),
+      task: (o: Ownership, blocking?: boolean) => this.process.task(principal.owners[o], blocking),
+      approval: (o: Ownership) =>
+        this.process.approval(
+          principal.owners[o],
+          // A request in the principal's own role queue, else the B2B manager level.
+          o === 'own' ? { type: 'role', role: this.roleOf(principal) } : { type: 'ownerManager' },
+        ),
+      notification: (o: Ownership) => this.process.notification(principal.owners[o]),
+      delegateId: this.delegateId,
     };
+  }
+
+  /** The role of the user a principal acts for (unauthenticated principals: the rep's). */
+  private roleOf(principal: Principal): string {
+    return this.t.actors[principal.user ?? 'rep'].role;
   }
 
   private async sessionAgent(user: UserName, fresh: boolean): Promise<Agent> {
@@ -128,6 +159,8 @@ export function statusMatches(expected: Expected, status: number): boolean {
     case '401':
     case '403':
     case '404':
+    case '422':
+    case '503':
       return status === Number(expected);
     default:
       throw new Error(`unknown expectation ${String(expected satisfies never)}`);

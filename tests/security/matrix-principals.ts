@@ -117,3 +117,12 @@ export const PRINCIPALS: readonly Principal[] = [
 ];
 
 export const isAuthenticated = (p: Principal): boolean => p.user !== undefined;
+
+/** Each user's manager on the test platform: the owner's manager decides the first approval level. */
+export const MANAGER_OF: Partial<Record<UserName, UserName>> = {
+  manager: 'director',
+  otherManager: 'director',
+  rep: 'manager',
+  teamRep: 'manager',
+  otherRep: 'otherManager',
+};

@@ -1,67 +1,18 @@
-import { isAuthenticated, type Ownership, type Principal } from './matrix-principals';
+import { INBOX_ROUTES } from './matrix-inbox-routes';
+import { PROCESS_ROUTES } from './matrix-process-routes';
+import { isAuthenticated } from './matrix-principals';
+import {
+  capability,
+  ENTITY,
+  everyone,
+  rec,
+  recordAccess,
+  signedIn,
+  simple,
+  type RouteSpec,
+} from './matrix-rules';
 
-/** The status class a case must answer with; `403|404` where both leak nothing (no access at all). */
-export type Expected = '2xx' | '401' | '403' | '404' | '403|404';
-
-export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-
-export interface PreparedRequest {
-  method: Method;
-  path: string;
-  body?: unknown;
-  /** Use a newly signed-in client (the request ends or replaces its session). */
-  freshClient?: boolean;
-}
-
-/** What a route's request builder may use; fixtures are made through the services, not over HTTP. */
-export interface CaseContext {
-  principal: Principal;
-  /** A new account record owned by the principal's own/team/foreign user. */
-  record(ownership: Ownership): Promise<string>;
-  /** A new account record already shared with {@link CaseContext.shareeId}. */
-  sharedRecord(ownership: Ownership): Promise<string>;
-  shareeId: string;
-  newOwnerId: string;
-  /** A new API token of the principal's own/team/foreign user. */
-  token(ownership: Ownership): Promise<string>;
-  /** A new entity draft saved by an admin; returns its key. */
-  draft(): Promise<string>;
-  uniqueKey(prefix: string): string;
-  entityDraftContent(key: string): Record<string, unknown>;
-  loginBody(): { email: string; password: string };
-  solution: unknown;
-}
-
-export interface RouteSpec {
-  /** Whether the route is about one record (cases per own / team / foreign record). */
-  ownership: boolean;
-  expected(p: Principal, o: Ownership | undefined): Expected;
-  prepare(ctx: CaseContext, o: Ownership): Promise<PreparedRequest>;
-}
-
-const everyone = (): Expected => '2xx';
-const signedIn = (p: Principal): Expected => (isAuthenticated(p) ? '2xx' : '401');
-const capability =
-  (cap: string) =>
-  (p: Principal): Expected =>
-    !isAuthenticated(p) ? '401' : p.capabilities.has(cap) ? '2xx' : '403';
-
-/** Record routes: capability first (403), then visibility (404 for a record the user may not see). */
-function recordAccess(cap?: string, ownerOrAssign = false) {
-  return (p: Principal, o: Ownership | undefined): Expected => {
-    if (!isAuthenticated(p)) return '401';
-    if (p.recordScope === 'none') return '403|404';
-    if (cap !== undefined && !p.capabilities.has(cap)) return '403';
-    if (o === undefined || !p.sees.has(o)) return '404';
-    if (ownerOrAssign && o !== 'own' && !p.capabilities.has('records.assign')) return '403';
-    return '2xx';
-  };
-}
-
-const ENTITY = 'account';
-const rec = (id: string, tail = '') => `/api/records/${ENTITY}/${id}${tail}`;
-const simple = (method: Method, path: string, body?: unknown) => () =>
-  Promise.resolve<PreparedRequest>({ method, path, ...(body === undefined ? {} : { body }) });
+export type { CaseContext, Expected, Method, PreparedRequest, RouteSpec } from './matrix-rules';
 
 /**
  * The authorisation matrix, one entry per route the API registers: who may call it and how the
@@ -277,4 +228,6 @@ export const ROUTES: Record<string, RouteSpec> = {
       body: { type: 'call', topic: 'first_contact', result: 'no_answer', notes: 'matrix' },
     }),
   },
+  ...INBOX_ROUTES,
+  ...PROCESS_ROUTES,
 };

@@ -40,6 +40,8 @@ export interface TestPlatformOptions {
   /** Import the B2B solution (default true). */
   importSolution?: boolean;
   loginRateLimit?: number;
+  /** SMTP server the platform sends mail to (e.g. startSmtpServer().url from @crm/devservices). */
+  smtpUrl?: string;
 }
 
 /** A real platform on a fresh PostgreSQL database, with the B2B solution and users of every role. */
@@ -55,6 +57,9 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
     sessionSecret: 'test-session-secret-test-session-secret',
     logger: quiet,
     loginRateLimit: options.loginRateLimit ?? 100,
+    ...(options.smtpUrl !== undefined
+      ? { smtpUrl: options.smtpUrl, mailFrom: 'CRM <crm@example.test>' }
+      : {}),
   });
   const users = {} as Record<UserName, PublicUser>;
   const actors = {} as Record<UserName, Actor>;

@@ -4,7 +4,10 @@ import swaggerUi from 'swagger-ui-express';
 import { sql } from 'kysely';
 import type { Pool } from 'pg';
 import { activitiesRoutes } from './activities/activities.routes';
+import { approvalsRoutes, recordApprovalsRoutes } from './approvals/approvals.routes';
+import { createApprovalsService } from './approvals/approvals.service';
 import { authenticate } from './auth/authenticate';
+import { automationRoutes } from './automation/automation.routes';
 import { loginRoutes, sessionRoutes } from './auth/auth.routes';
 import { sessionMiddleware } from './auth/session';
 import type { Logger, StaticApp } from './config';
@@ -12,9 +15,16 @@ import type { Db } from './db/db';
 import { definitionsRoutes, solutionRoutes } from './definitions/definitions.routes';
 import { bodyGuard } from './http/body-guard';
 import { errorHandler, notFoundHandler } from './http/error-handler';
+import { staticAppRouter } from './http/static-app';
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
+import { mailRoutes } from './mail/mail.routes';
+import { notificationsRoutes } from './notifications/notifications.routes';
+import type { ProcessGateway } from './processes/process-gateway';
+import { processesRoutes, recordProcessRoutes } from './processes/processes.routes';
 import { recordsRoutes } from './records/records.routes';
 import type { Services } from './services';
+import { recordTasksRoutes, tasksRoutes } from './tasks/tasks.routes';
+import { createTasksService } from './tasks/tasks.service';
 
 export interface AppDeps {
   db: Db;
@@ -26,6 +36,8 @@ export interface AppDeps {
   loginRateLimit: number;
   openApi(): Promise<OpenAPIObject>;
   staticApps?: StaticApp[];
+  /** The door to running processes; without it, process actions (completing a blocking task, deciding) answer 503. */
+  processGateway?: ProcessGateway;
 }
 
 /** The composition root of the HTTP layer: every dependency comes in, nothing is global. */
@@ -67,12 +79,37 @@ export function createApp(deps: AppDeps): Express {
   api.use('/definitions', definitionsRoutes(services.definitions));
   api.use('/solution', solutionRoutes(services.definitions));
   api.use('/records', activitiesRoutes(services.activities));
+  api.use('/records', mailRoutes(services.mail));
+  api.use('/records', automationRoutes(services.automation));
+  api.use('/notifications', notificationsRoutes(services.notifications));
+  const inboxDeps = {
+    db: deps.db,
+    audit: services.audit,
+    records: services.records,
+    resolveEntity: services.resolveEntity,
+    gateway: deps.processGateway,
+    actorFor: services.users.actorFor,
+  };
+  const tasks = createTasksService(inboxDeps);
+  const approvals = createApprovalsService(inboxDeps);
+  api.use('/tasks', tasksRoutes(tasks));
+  api.use('/approvals', approvalsRoutes(approvals));
+  api.use('/records', recordTasksRoutes(tasks));
+  api.use('/records', recordApprovalsRoutes(approvals));
+  const processDeps = {
+    gateway: deps.processGateway,
+    simulation: services.simulation,
+    records: services.records,
+    definitions: services.definitions,
+  };
+  api.use('/processes', processesRoutes(processDeps));
+  api.use('/records', recordProcessRoutes(processDeps));
   api.use('/records', recordsRoutes({ records: services.records, resolveEntity: services.resolveEntity }));
   api.use(notFoundHandler());
   app.use('/api', api);
 
   for (const staticApp of deps.staticApps ?? []) {
-    app.use(staticApp.path, express.static(staticApp.dir, { index: 'index.html', fallthrough: true }));
+    app.use(staticApp.path, staticAppRouter(staticApp));
   }
   app.use(notFoundHandler());
   app.use(errorHandler(deps.logger));

@@ -14,6 +14,8 @@ export interface TemporalConfig {
 export interface StaticApp {
   path: string;
   dir: string;
+  /** The app compiles code at run time (ajv validators): allow `'unsafe-eval'` on its pages only. */
+  allowsScriptEval?: boolean;
 }
 
 export interface PlatformConfig {
@@ -25,6 +27,10 @@ export interface PlatformConfig {
   logger?: Logger;
   /** Login attempts allowed per IP and e-mail in a 15-minute window. */
   loginRateLimit?: number;
+  /** SMTP relay for outgoing mail (`SMTP_URL`); without it mails are refused as not configured. */
+  smtpUrl?: string;
+  /** The From address of outgoing mail (`MAIL_FROM`), e.g. `CRM <crm@example.com>`. */
+  mailFrom?: string;
 }
 
 export const consoleLogger: Logger = {

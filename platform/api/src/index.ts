@@ -13,3 +13,17 @@ export type { StageHistoryEntry } from './process-state/stage-history.repository
 export type { ProcessStatus } from './process-state/holding-node';
 export { stagePath, type StagePath } from './process-state/stage-path';
 export * from './process-state/process-state.errors';
+export { createProcessPorts, createRecordProcessPorts, type ProcessPortsDeps } from './process-ports';
+export { RecordTargetError } from './process-ports/record.port';
+export type { TaskView, TaskStatus } from './tasks/task-view';
+export type { ApprovalView, ApprovalStatus, RecordFact } from './approvals/approval-view';
+export {
+  ProcessActionRejectedError,
+  type ProcessGateway,
+  type InstanceKey,
+} from './processes/process-gateway';
+export { createMailPort, type MessagingPortDeps } from './process-ports/mail.port';
+export { createNotificationPort, type NotificationPortOptions } from './process-ports/notification.port';
+export { createAutomationLogPort } from './process-ports/automation-log.port';
+export { createMailer, messageIdFor, type Mailer, type MailerConfig } from './mail/mailer';
+export { MailInFlightError, type SendMailResult } from './mail/outbox.service';

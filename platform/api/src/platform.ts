@@ -7,6 +7,7 @@ import { createApp } from './app';
 import { consoleLogger, type PlatformConfig } from './config';
 import { createDb, type Db } from './db/db';
 import { initOrm } from './db/orm';
+import { createMailer } from './mail/mailer';
 import { buildOpenApi } from './openapi/openapi';
 import { createServices, type Services } from './services';
 
@@ -26,7 +27,10 @@ export async function createPlatform(config: PlatformConfig): Promise<Platform> 
   const db = createDb(orm.em);
   // connect-pg-simple wants a node-postgres pool of its own.
   const pool = new Pool({ connectionString: config.databaseUrl, max: 4 });
-  const services = createServices(db);
+  const mailer = createMailer({
+    ...(config.smtpUrl !== undefined ? { smtpUrl: config.smtpUrl } : {}),
+    ...(config.mailFrom !== undefined ? { from: config.mailFrom } : {}),
+  });
 
   let connection: Connection | undefined;
   let temporal: Client | undefined;
@@ -34,6 +38,13 @@ export async function createPlatform(config: PlatformConfig): Promise<Platform> 
     connection = await Connection.connect({ address: config.temporal.address });
     temporal = new Client({ connection, namespace: config.temporal.namespace });
   }
+
+  const services = createServices(db, {
+    mailer,
+    ...(temporal && config.temporal
+      ? { processes: { client: temporal, taskQueue: config.temporal.taskQueue, logger } }
+      : {}),
+  });
 
   const app = createApp({
     db,
@@ -44,6 +55,7 @@ export async function createPlatform(config: PlatformConfig): Promise<Platform> 
     logger,
     loginRateLimit: config.loginRateLimit ?? 10,
     staticApps: config.staticApps,
+    ...(services.processGateway === undefined ? {} : { processGateway: services.processGateway }),
     openApi: async () =>
       buildOpenApi(
         await services.definitions.latestAll('entity'),
@@ -59,6 +71,7 @@ export async function createPlatform(config: PlatformConfig): Promise<Platform> 
     ...(temporal ? { temporal } : {}),
     async close() {
       await connection?.close();
+      mailer.close();
       await pool.end();
       await orm.close(true);
     },

@@ -5,14 +5,28 @@ import type { Db } from './db/db';
 import { createDefinitionsService } from './definitions/definitions.service';
 import { recordRules } from './definitions/language';
 import { NotFoundError } from './http/problems';
+import type { Client } from '@temporalio/client';
+import type { Logger } from './config';
+import { createMessagingServices } from './mail/messaging-services';
+import { createTemporalProcessGateway } from './processes/process-gateway.temporal';
+import { createProcessTriggers } from './processes/process-triggers';
+import { createSimulationService } from './processes/simulation.service';
+import type { Mailer } from './mail/mailer';
 import { createStageMirrorService } from './process-state/stage-mirror.service';
 import { createRolesService } from './rbac/roles.service';
 import { createAuditService } from './records/audit.service';
 import type { EntityLike } from './records/field-sql';
 import { createRecordsService, type PublishedEntity } from './records/records.service';
 
+export interface ServicesOptions {
+  /** The SMTP boundary (createMailer); without one, sending a mail fails with "not configured". */
+  mailer?: Mailer;
+  /** The process engine; without it process routes answer 503 and records start no process. */
+  processes?: { client: Client; taskQueue: string; logger: Logger };
+}
+
 /** Builds every service over one database handle. */
-export function createServices(db: Db) {
+export function createServices(db: Db, options: ServicesOptions = {}) {
   const audit = createAuditService();
   const roles = createRolesService(db);
   const users = createUsersService(db);
@@ -30,11 +44,40 @@ export function createServices(db: Db) {
     };
   }
 
-  const records = createRecordsService({ db, audit, rules: recordRules, resolveEntity });
-  const activities = createActivitiesService({ db, audit, records });
+  const processGateway =
+    options.processes === undefined
+      ? undefined
+      : createTemporalProcessGateway({ ...options.processes, db, definitions, resolveEntity });
+  const triggers =
+    processGateway === undefined || options.processes === undefined
+      ? undefined
+      : createProcessTriggers({
+          gateway: processGateway,
+          db,
+          definitions,
+          resolveEntity,
+          logger: options.processes.logger,
+        });
+  const simulation = createSimulationService({ definitions });
+  const records = createRecordsService({ db, audit, rules: recordRules, resolveEntity, processes: triggers });
+  const activities = createActivitiesService({ db, audit, records, processes: triggers });
   // Internal: the process mirrors its stage through this; no route lets a client set a stage.
   const processState = createStageMirrorService({ db, audit });
-  return { audit, roles, users, tokens, definitions, records, activities, processState, resolveEntity };
+  const messaging = createMessagingServices({ db, definitions, records, mailer: options.mailer });
+  return {
+    audit,
+    roles,
+    users,
+    tokens,
+    definitions,
+    records,
+    activities,
+    processState,
+    resolveEntity,
+    processGateway,
+    simulation,
+    ...messaging,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -58,6 +58,8 @@ export async function startSmtpServer(
       resolve();
     });
   });
+  // A client that drops its connection mid-message (a killed worker) must not crash the server.
+  server.on('error', () => undefined);
   const port = (server.server.address() as AddressInfo).port;
   return {
     url: `smtp://${host}:${port}`,

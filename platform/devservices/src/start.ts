@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import express from 'express';
-import { createPlatform } from '@crm/api';
+import { createPlatform, createProcessPorts } from '@crm/api';
 import {
   TASK_QUEUE,
   WORKFLOW_NAMES,
@@ -21,7 +21,7 @@ import { dataDir, findRepoRoot } from './repo-root';
 import { persistentSecret } from './secrets';
 import { ShutdownStack } from './shutdown-stack';
 import { resolveSmtp } from './smtp';
-import { isBuilt, notBuiltRouter, uiApps } from './static-apps';
+import { buildMissingApps, isBuilt, notBuiltRouter, uiApps } from './static-apps';
 import { resolveTemporal } from './temporal';
 
 const log = (message: string): void => console.log(`[start] ${message}`);
@@ -41,11 +41,18 @@ async function main(stack: ShutdownStack): Promise<void> {
   log(`SMTP: ${smtp.url}`);
 
   const apps = uiApps(root);
+  buildMissingApps(apps, root, log);
   const platform = await createPlatform({
     databaseUrl: postgres.url,
     sessionSecret: await persistentSecret('SESSION_SECRET', dataDir('session-secret')),
     temporal: { address: temporal.address, namespace: temporal.namespace, taskQueue: TASK_QUEUE },
-    staticApps: apps.filter(isBuilt).map((app) => ({ path: app.path, dir: app.dir })),
+    staticApps: apps.filter(isBuilt).map((app) => ({
+      path: app.path,
+      dir: app.dir,
+      ...(app.allowsScriptEval === true ? { allowsScriptEval: true } : {}),
+    })),
+    smtpUrl: smtp.url,
+    ...(process.env.MAIL_FROM ? { mailFrom: process.env.MAIL_FROM } : {}),
   });
   stack.push('API', platform.close);
 
@@ -53,7 +60,10 @@ async function main(stack: ShutdownStack): Promise<void> {
   const worker = await runWorker({
     address: temporal.address,
     namespace: temporal.namespace,
-    activities: createActivities(),
+    // The worker's activities mirror processes into the same PostgreSQL through the api's ports.
+    activities: createActivities({
+      ports: createProcessPorts({ db: platform.db, services: platform.services }),
+    }),
   });
   stack.push('worker', worker.shutdown);
   worker.done.catch((error: unknown) => {

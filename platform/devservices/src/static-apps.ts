@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Router } from 'express';
 import { findRepoRoot } from './repo-root';
@@ -10,6 +11,8 @@ export interface UiApp {
   dir: string;
   label: string;
   workspace: string;
+  /** Compiles validators at run time (ajv): its pages need `'unsafe-eval'` in the CSP. */
+  allowsScriptEval?: boolean;
 }
 
 /** The two UIs, served from the platform's own origin so that session cookies just work. */
@@ -20,14 +23,35 @@ export function uiApps(root = findRepoRoot()): UiApp[] {
       dir: path.join(root, 'platform/runtime-ui/dist'),
       label: 'CRM app',
       workspace: 'platform/runtime-ui',
+      allowsScriptEval: true,
     },
     {
       path: '/designer',
       dir: path.join(root, 'platform/designer/dist'),
       label: 'Designer',
       workspace: 'platform/designer',
+      allowsScriptEval: true,
     },
   ];
+}
+
+/**
+ * Builds each UI that has no build output yet and has a build script (first start of a fresh
+ * clone); a failed build is reported and the app is then served as "not built".
+ */
+export function buildMissingApps(apps: UiApp[], root: string, log: (message: string) => void): void {
+  for (const app of apps.filter((candidate) => !isBuilt(candidate))) {
+    const manifest = JSON.parse(readFileSync(path.join(root, app.workspace, 'package.json'), 'utf8')) as {
+      scripts?: Record<string, string>;
+    };
+    if (manifest.scripts?.build === undefined) continue;
+    log(`Building ${app.label} (first start, ~30 s)…`);
+    const result = spawnSync('npm', ['run', 'build', '--workspace', app.workspace], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    if (result.status !== 0) log(`Building ${app.label} failed: it is served as not built.`);
+  }
 }
 
 export function isBuilt(app: UiApp): boolean {

@@ -5,6 +5,7 @@ import { NotFoundError, ValidationError, type ProblemEntry } from '../http/probl
 import { isUuid } from '../http/validate';
 import type { AuditService } from '../records/audit.service';
 import type { RecordsService } from '../records/records.service';
+import type { ProcessTriggers } from '../processes/process-triggers';
 
 export interface ActivityInput {
   type: string;
@@ -63,7 +64,13 @@ function check(input: ActivityInput): Date {
 }
 
 /** The interaction history of a record (calls, meetings, mails), the timeline's main source. */
-export function createActivitiesService(deps: { db: Db; audit: AuditService; records: RecordsService }) {
+export function createActivitiesService(deps: {
+  db: Db;
+  audit: AuditService;
+  records: RecordsService;
+  /** Offers a logged activity to the record's running processes (it may advance them). */
+  processes?: ProcessTriggers | undefined;
+}) {
   const { db, audit, records } = deps;
   return {
     async log(
@@ -78,8 +85,8 @@ export function createActivitiesService(deps: { db: Db; audit: AuditService; rec
         sql<{ entity: string }>`SELECT entity FROM records WHERE id = ${recordId} AND deleted_at IS NULL`,
       );
       // The same visibility rules as every record access: an invisible record is a missing one.
-      await records.findVisible(actor, entityKey ?? record?.entity ?? '-', recordId);
-      return db.transaction(async (tx) => {
+      const visible = await records.findVisible(actor, entityKey ?? record?.entity ?? '-', recordId);
+      const logged = await db.transaction(async (tx) => {
         const row = await tx.one(sql<ActivityRow>`
           INSERT INTO activity_log (record_id, type, topic, result, notes, occurred_at, participants, actor_id)
           VALUES (${recordId}, ${activity.type}, ${activity.topic ?? null}, ${activity.result ?? null}, ${activity.notes ?? null},
@@ -96,6 +103,16 @@ export function createActivitiesService(deps: { db: Db; audit: AuditService; rec
         });
         return toView(row);
       });
+      await deps.processes?.activityLogged(
+        actor,
+        { id: visible.id, entity: visible.entity },
+        {
+          type: logged.type,
+          at: Date.parse(logged.occurredAt),
+          ...(logged.result === null ? {} : { result: logged.result }),
+        },
+      );
+      return logged;
     },
 
     async list(actor: Actor, entityKey: string, recordId: string): Promise<ActivityView[]> {

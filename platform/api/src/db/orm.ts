@@ -2,6 +2,8 @@ import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Migration0001Platform } from './migrations/migration-0001-platform';
 import { Migration0002StageMirror } from './migrations/migration-0002-stage-mirror';
+import { Migration0003MailNotificationsAutomation } from './migrations/migration-0003-mail-notifications-automation';
+import { Migration0004TasksApprovals } from './migrations/migration-0004-tasks-approvals';
 
 /** Connects MikroORM to PostgreSQL and brings the schema up to date. */
 export async function initOrm(databaseUrl: string): Promise<MikroORM> {
@@ -14,6 +16,11 @@ export async function initOrm(databaseUrl: string): Promise<MikroORM> {
       migrationsList: [
         { name: 'Migration0001Platform', class: Migration0001Platform },
         { name: 'Migration0002StageMirror', class: Migration0002StageMirror },
+        {
+          name: 'Migration0003MailNotificationsAutomation',
+          class: Migration0003MailNotificationsAutomation,
+        },
+        { name: 'Migration0004TasksApprovals', class: Migration0004TasksApprovals },
       ],
       snapshot: false,
       snapshotOnMigrate: false,

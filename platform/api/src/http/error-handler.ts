@@ -1,7 +1,17 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { isPgError } from '../db/db';
 import type { Logger } from '../config';
-import { BadRequestError, NotFoundError, PayloadTooLargeError, ProblemError } from './problems';
+import { MailNotConfiguredError } from '../mail/mailer';
+import { ProcessActionRejectedError } from '../processes/process-gateway';
+import {
+  BadRequestError,
+  NotFoundError,
+  PayloadTooLargeError,
+  ProblemError,
+  ServiceUnavailableError,
+  ValidationError,
+  type ProblemEntry,
+} from './problems';
 
 interface HttpishError {
   status?: number;
@@ -26,6 +36,27 @@ function pgClientError(error: unknown): ProblemError | undefined {
   if (!isPgError(error)) return undefined;
   // 22xxx = data exception (invalid text representation, numeric out of range, …)
   if (error.code.startsWith('22')) return new BadRequestError('A value in the request has the wrong form.');
+  return undefined;
+}
+
+/**
+ * A process refused a user action: its validator's reasons go to the client as they are. Mapped
+ * here, not only in the routes that forward actions, so no route can turn a refusal into a 500.
+ */
+function processRejection(error: unknown): ProblemError | undefined {
+  if (!(error instanceof ProcessActionRejectedError)) return undefined;
+  const entries: ProblemEntry[] = error.reasons.map((reason) => ({
+    ...(reason.field === undefined ? {} : { field: reason.field }),
+    rule: reason.rule,
+    message: reason.message,
+  }));
+  if (error.forbidden) return new ProblemError(403, 'Forbidden', error.message, entries);
+  return new ValidationError(error.message, entries);
+}
+
+/** Missing platform configuration is the operator's problem, not a crash: 503, nothing to log. */
+function unavailable(error: unknown): ProblemError | undefined {
+  if (error instanceof MailNotConfiguredError) return new ServiceUnavailableError(error.message);
   return undefined;
 }
 
@@ -55,7 +86,10 @@ export function notFoundHandler(): RequestHandler {
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    const problem = error instanceof ProblemError ? error : (clientErrorOf(error) ?? pgClientError(error));
+    const problem =
+      error instanceof ProblemError
+        ? error
+        : (clientErrorOf(error) ?? pgClientError(error) ?? processRejection(error) ?? unavailable(error));
     if (problem) {
       sendProblem(res, problem, req.originalUrl);
       return;

@@ -5,6 +5,7 @@ import type {
   ReferenceObject,
   SchemaObject,
 } from 'openapi3-ts/oas31';
+import { inboxPaths, recordInboxPaths } from './inbox-paths';
 
 type Schema = SchemaObject | ReferenceObject;
 
@@ -38,6 +39,7 @@ const anyObject: SchemaObject = { type: 'object' };
 /** Platform routes that do not depend on published definitions. */
 export function platformPaths(): PathsObject {
   return {
+    ...inboxPaths(),
     '/api/health': {
       get: {
         summary: 'Liveness and database check',
@@ -148,6 +150,118 @@ export function platformPaths(): PathsObject {
         '200': json('Solution', anyObject),
       }),
     },
+    '/api/notifications': {
+      get: op('My notifications, newest first (?unread=true, ?limit=)', 'notifications', {
+        '200': json('Notifications', anyObject),
+      }),
+    },
+    '/api/notifications/{id}/read': {
+      post: op('Mark one of my notifications read', 'notifications', {
+        '200': json('Notification', anyObject),
+      }),
+    },
+    '/api/processes/simulate': {
+      post: op(
+        'Simulate a draft or published process on a sample record (virtual clock; nothing is sent or stored)',
+        'processes',
+        {
+          '200': json(
+            'Path taken, mails, approvals, tasks, notifications, record updates and the full timeline',
+            anyObject,
+          ),
+          '422': problem('The draft process breaks definition rules (the validateDefinition errors)'),
+        },
+        {
+          requestBody: body({
+            type: 'object',
+            required: ['process', 'record'],
+            properties: {
+              process: {
+                description: 'A process definition (draft) or { key, version? } of a published one',
+                type: 'object',
+              },
+              record: { description: 'Sample field values of the record', type: 'object' },
+              related: { description: 'Sample related records by reference field key', type: 'object' },
+              ownerManagerId: { type: 'string' },
+              script: {
+                type: 'array',
+                description:
+                  'Events at virtual times: { after?: ISO 8601 duration, at?: epoch ms, event?: { type, … } }',
+                items: anyObject,
+              },
+              startAt: {
+                description: 'Virtual clock start (epoch ms or ISO date)',
+                type: ['number', 'string'],
+              },
+              until: { description: 'Fire pending timers up to this moment', type: ['number', 'string'] },
+            },
+          }),
+        },
+      ),
+    },
+    '/api/processes/{key}/start': {
+      post: op(
+        'Start a process for a record by hand (idempotent: one instance per process and record)',
+        'processes',
+        {
+          '201': json('Started', anyObject),
+          '200': json('Already started', anyObject),
+          '422': problem('The process has no manual trigger'),
+          '503': problem('The process engine is not configured'),
+        },
+        {
+          requestBody: body({
+            type: 'object',
+            required: ['recordId'],
+            properties: { recordId: { type: 'string', format: 'uuid' } },
+          }),
+        },
+      ),
+    },
+    '/api/processes/{key}/instances': {
+      get: op('Instances of a process (?version= to list one pinned version)', 'processes', {
+        '200': json('Instances', anyObject),
+        '503': problem('The process engine is not configured'),
+      }),
+    },
+    '/api/processes/instances/{workflowId}/steps/{step}/{decision}': {
+      post: op('Admin: retry or skip a failed step of an instance (decision: retry | skip)', 'processes', {
+        '202': json('Signalled', anyObject),
+        '503': problem('The process engine is not configured'),
+      }),
+    },
+    '/api/records/{entity}/{id}/process': {
+      get: op(
+        'Where the record stands in its process: stage, allowed transitions with missing fields, approvals, tasks, timers, log',
+        'processes',
+        {
+          '200': json('Process state', anyObject),
+          '503': problem('The process engine is not configured'),
+        },
+      ),
+    },
+    '/api/records/{entity}/{id}/process/move': {
+      post: op(
+        'Move the record along a transition (validated by the process before anything is recorded)',
+        'processes',
+        {
+          '200': json('Process state after the move', anyObject),
+          '422': problem('The move is not allowed: one entry per missing field or broken rule'),
+          '503': problem('The process engine is not configured'),
+        },
+        {
+          requestBody: body({
+            type: 'object',
+            required: ['to'],
+            properties: {
+              to: { type: 'string', description: 'Edge id or target stage id' },
+              checkedItems: { type: 'array', items: { type: 'string' } },
+              process: { type: 'string', description: 'Process key, when the entity has several' },
+            },
+          }),
+        },
+      ),
+    },
     '/api/solution/import': {
       post: op(
         'Import a solution (publishes all its definitions)',
@@ -177,6 +291,7 @@ export function entityPaths(entity: string, label: string): PathsObject {
     { name: 'q', in: 'query', description: 'text search', schema: { type: 'string' } },
   ];
   return {
+    ...recordInboxPaths(entity, tag),
     [`/api/records/${entity}`]: {
       get: op(
         `List ${label} records`,
@@ -233,6 +348,43 @@ export function entityPaths(entity: string, label: string): PathsObject {
     },
     [`/api/records/${entity}/{id}/audit`]: {
       get: op('Audit trail', tag, { '200': json('Entries', anyObject) }),
+    },
+    [`/api/records/${entity}/{id}/mail-templates`]: {
+      get: op('Mail templates of the record, unlocked or locked with the reason', tag, {
+        '200': json('Templates', anyObject),
+      }),
+    },
+    [`/api/records/${entity}/{id}/mail-templates/{key}/preview`]: {
+      get: op('Render a template for the record', tag, {
+        '200': json('Subject and body', anyObject),
+        '409': problem('The template is locked (the reason is the detail)'),
+        '422': problem('A merge field has no value'),
+      }),
+    },
+    [`/api/records/${entity}/{id}/mail`]: {
+      post: op(
+        'Send an unlocked template (Idempotency-Key header supported)',
+        tag,
+        {
+          '201': json('Sent', anyObject),
+          '200': json('Already sent with this Idempotency-Key', anyObject),
+          '409': problem('The template is locked (the reason is the detail)'),
+          '422': problem('A merge field has no value, or no recipient'),
+        },
+        {
+          requestBody: body({
+            type: 'object',
+            required: ['template'],
+            properties: { template: { type: 'string' }, to: { type: ['string', 'object'] } },
+          }),
+        },
+      ),
+    },
+    [`/api/records/${entity}/{id}/mails`]: {
+      get: op('Mails of the record (the outbox), newest first', tag, { '200': json('Mails', anyObject) }),
+    },
+    [`/api/records/${entity}/{id}/automation`]: {
+      get: op('Automation history of the record, newest first', tag, { '200': json('Steps', anyObject) }),
     },
     [`/api/records/${entity}/{id}/activities`]: {
       get: op('Activities', tag, { '200': json('Activities', anyObject) }),

@@ -30,6 +30,17 @@ export interface InstanceKey {
   recordId: string;
 }
 
+/** One process instance, as the instances-per-version listing shows it. */
+export interface ProcessInstanceSummary {
+  workflowId: string;
+  processKey: string;
+  processVersion: number;
+  recordId: string;
+  status: string;
+  startedAt: string;
+  closedAt?: string;
+}
+
 export interface ProcessGateway {
   /** Starts the process for a record (idempotent: a second start of the same instance is a no-op). */
   start(actor: Actor | null, key: InstanceKey): Promise<{ workflowId: string; started: boolean }>;
@@ -56,4 +67,8 @@ export interface ProcessGateway {
   completeTask(actor: Actor, key: InstanceKey, taskId: string): Promise<void>;
   /** Where the instance is now (query); null when no instance exists. */
   state(key: InstanceKey): Promise<unknown | null>;
+  /** Admin: runs a failed step of an instance again, or goes on without it. */
+  resolveFailedStep(key: InstanceKey, stepKey: string, decision: 'retry' | 'skip'): Promise<void>;
+  /** The instances of a process, optionally of one pinned version. */
+  instances(processKey: string, version?: number): Promise<ProcessInstanceSummary[]>;
 }

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { asIso, type Db } from '../db/db';
+import { recordViewJson } from './record-row';
 
 export interface AuditEntry {
   id: string;
@@ -44,6 +45,19 @@ export function createAuditService() {
         VALUES (${entry.actorId}, ${entry.action}, ${entry.subjectType}, ${entry.subjectId}, ${entry.entity ?? null},
           ${entry.before === undefined ? null : JSON.stringify(entry.before)}::jsonb,
           ${entry.after === undefined ? null : JSON.stringify(entry.after)}::jsonb)`);
+    },
+
+    /**
+     * The audit INSERT for a data-modifying CTE: one entry per row of `alias` (selected with
+     * RECORD_COLUMNS_ISO), its id as the subject and its record view as `after`. Being part of the
+     * writing statement, it commits with the change or not at all, without a transaction of its own.
+     */
+    insertSql(entry: Omit<AuditWrite, 'subjectId' | 'after'>, alias: string): RawBuilder<unknown> {
+      const a = sql.ref(alias);
+      const before = entry.before === undefined ? null : JSON.stringify(entry.before);
+      return sql`INSERT INTO audit_log (actor_id, action, subject_type, subject_id, entity, before, after)
+        SELECT ${entry.actorId}::uuid, ${entry.action}, ${entry.subjectType}, ${a}.id::text, ${entry.entity ?? null}::text,
+          ${before}::jsonb, ${recordViewJson(alias)} FROM ${a}`;
     },
 
     async forSubject(db: Db, subjectType: string, subjectId: string): Promise<AuditEntry[]> {

@@ -36,6 +36,25 @@ export const RECORD_COLUMNS = sql.raw(
   'r.id, r.entity, r.entity_version, r.data, r.owner_id, r.stage, r.status, r.version, r.created_by, r.updated_by, r.created_at, r.updated_at',
 );
 
+const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
+/**
+ * RECORD_COLUMNS for a data-modifying CTE: the timestamps as ISO text formatted by PostgreSQL, so
+ * the view built from them in JS and the audit copy built in SQL (recordViewJson) are identical.
+ */
+export const RECORD_COLUMNS_ISO = sql.raw(
+  'r.id, r.entity, r.entity_version, r.data, r.owner_id, r.stage, r.status, r.version, r.created_by, r.updated_by, ' +
+    `to_char(r.created_at AT TIME ZONE 'UTC', ${ISO}) AS created_at, to_char(r.updated_at AT TIME ZONE 'UTC', ${ISO}) AS updated_at`,
+);
+
+/** The RecordView of a row selected with RECORD_COLUMNS_ISO (under `alias`) as jsonb, built in SQL. */
+export function recordViewJson(alias: string) {
+  const a = sql.ref(alias);
+  return sql<unknown>`jsonb_build_object('id', ${a}.id, 'entity', ${a}.entity, 'entityVersion', ${a}.entity_version,
+    'data', ${a}.data, 'ownerId', ${a}.owner_id, 'stage', ${a}.stage, 'status', ${a}.status, 'version', ${a}.version,
+    'createdBy', ${a}.created_by, 'updatedBy', ${a}.updated_by, 'createdAt', ${a}.created_at, 'updatedAt', ${a}.updated_at)`;
+}
+
 export function toRecordView(row: RecordRow): RecordView {
   return {
     id: row.id,

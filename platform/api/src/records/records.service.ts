@@ -13,10 +13,17 @@ import { assertCapability } from '../rbac/require-capability';
 import { visibleTo } from '../rbac/visibility';
 import type { AuditService } from './audit.service';
 import { searchTextOf, type EntityLike } from './field-sql';
-import { assertUnique, mapUniqueViolation, referenceErrors } from './record-checks';
+import { mapUniqueViolation, writeChecks } from './record-checks';
 import { mergeData } from './record-input';
-import { RECORD_COLUMNS, toRecordView, type RecordRow, type RecordView } from './record-row';
+import {
+  RECORD_COLUMNS,
+  RECORD_COLUMNS_ISO,
+  toRecordView,
+  type RecordRow,
+  type RecordView,
+} from './record-row';
 import { listRecords, type ListQuery, type ListResult } from './records-list';
+import type { ProcessTriggers } from '../processes/process-triggers';
 
 /** The published entity a record is written against. */
 export interface PublishedEntity {
@@ -40,6 +47,8 @@ export interface RecordsDeps {
   audit: AuditService;
   rules: RecordRules;
   resolveEntity(key: string): Promise<PublishedEntity>;
+  /** Starts and informs processes once a write has committed. */
+  processes?: ProcessTriggers | undefined;
 }
 
 export interface UpdateOptions {
@@ -52,13 +61,8 @@ export interface UpdateOptions {
 export function createRecordsService(deps: RecordsDeps) {
   const { db, audit, rules } = deps;
 
-  async function prepare(
-    tx: Db,
-    actor: Actor,
-    published: PublishedEntity,
-    data: Record<string, unknown>,
-    selfId?: string,
-  ) {
+  /** Derived fields filled in and the definition's rules applied: the data to store, or a 422. */
+  function validated(published: PublishedEntity, data: Record<string, unknown>): Record<string, unknown> {
     const derived = rules.derive(published, data);
     const result = rules.validate(published, derived);
     if (!result.ok)
@@ -66,9 +70,6 @@ export function createRecordsService(deps: RecordsDeps) {
         `The ${published.entity.label} is not valid.`,
         result.errors.map((e) => ({ ...e, pointer: `/data/${e.field}` })),
       );
-    const refErrors = await referenceErrors(tx, actor, published.entity, result.data);
-    if (refErrors.length > 0) throw new ValidationError('Some references are not valid.', refErrors);
-    await assertUnique(tx, published.entity, result.data, selfId);
     return result.data;
   }
 
@@ -111,27 +112,31 @@ export function createRecordsService(deps: RecordsDeps) {
       const published = await deps.resolveEntity(entityKey);
       const ownerId = options.ownerId ?? actor.id;
       if (ownerId !== actor.id) assertCapability(actor, 'records.assign');
-      return withUniqueMapping(published, input, () =>
-        db.transaction(async (tx) => {
-          const data = await prepare(tx, actor, published, input);
-          const row = await tx.one(sql<RecordRow>`
+      const data = validated(published, input);
+      const checks = writeChecks(actor, published.entity, data);
+      // One statement, so one round trip and atomic without BEGIN/COMMIT: the reference and unique
+      // checks, the INSERT (only when they pass) and its audit row, which repeats the returned view.
+      const created = await withUniqueMapping(published, input, async () => {
+        const row = await db.one(sql<Record<string, unknown> & Partial<RecordRow>>`
+          WITH chk AS (${checks.select}),
+          ins AS (
             INSERT INTO records AS r (entity, entity_version, data, owner_id, search_text, created_by, updated_by)
-            VALUES (${entityKey}, ${published.version}, ${JSON.stringify(data)}::jsonb, ${ownerId},
-              ${searchTextOf(published.entity, data)}, ${actor.id}, ${actor.id})
-            RETURNING ${RECORD_COLUMNS}`);
-          if (!row) throw new Error('insert returned no row');
-          const view = toRecordView(row);
-          await audit.write(tx, {
-            actorId: actor.id,
-            action: 'record.create',
-            subjectType: 'record',
-            subjectId: row.id,
-            entity: entityKey,
-            after: view,
-          });
-          return view;
-        }),
-      );
+            SELECT ${entityKey}, ${published.version}::integer, ${JSON.stringify(data)}::jsonb, ${ownerId}::uuid,
+              ${searchTextOf(published.entity, data)}, ${actor.id}::uuid, ${actor.id}::uuid
+            FROM chk WHERE ${checks.where}
+            RETURNING ${RECORD_COLUMNS_ISO}
+          ),
+          aud AS (
+            ${audit.insertSql({ actorId: actor.id, action: 'record.create', subjectType: 'record', entity: entityKey }, 'ins')}
+          )
+          SELECT * FROM chk LEFT JOIN ins ON true`);
+        if (!row) throw new Error('the create statement returned no row');
+        checks.assertPassed(row);
+        if (typeof row.id !== 'string') throw new Error('insert returned no row');
+        return toRecordView(row as RecordRow);
+      });
+      await deps.processes?.recordCreated(actor, created);
+      return created;
     },
 
     async get(actor: Actor, entityKey: string, id: string): Promise<RecordView> {
@@ -148,9 +153,11 @@ export function createRecordsService(deps: RecordsDeps) {
     ): Promise<RecordView> {
       assertCapability(actor, 'records.write');
       const published = await deps.resolveEntity(entityKey);
-      return withUniqueMapping(published, patch, () =>
+      let before: RecordView | undefined;
+      const updated = await withUniqueMapping(published, patch, () =>
         db.transaction(async (tx) => {
           const current = await findVisible(tx, actor, entityKey, id, true);
+          before = toRecordView(current);
           if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) {
             const detail = `The record was changed by someone else (version ${current.version}, you sent ${options.expectedVersion}). Reload and try again.`;
             const extra = { currentVersion: current.version };
@@ -158,26 +165,29 @@ export function createRecordsService(deps: RecordsDeps) {
               ? new PreconditionFailedError(detail, extra)
               : new ConflictError(detail, [], extra);
           }
-          const data = await prepare(tx, actor, published, mergeData(current.data, patch), id);
-          const row = await tx.one(sql<RecordRow>`
-            UPDATE records AS r SET data = ${JSON.stringify(data)}::jsonb, entity_version = ${published.version},
-              search_text = ${searchTextOf(published.entity, data)}, version = r.version + 1,
-              updated_by = ${actor.id}, updated_at = now()
-            WHERE r.id = ${id} RETURNING ${RECORD_COLUMNS}`);
-          if (!row) throw new Error('update returned no row');
-          const view = toRecordView(row);
-          await audit.write(tx, {
-            actorId: actor.id,
-            action: 'record.update',
-            subjectType: 'record',
-            subjectId: id,
-            entity: entityKey,
-            before: toRecordView(current),
-            after: view,
-          });
-          return view;
+          const data = validated(published, mergeData(current.data, patch));
+          const checks = writeChecks(actor, published.entity, data, id);
+          // As in create: checks, UPDATE and audit row in one statement (the row is locked above).
+          const row = await tx.one(sql<Record<string, unknown> & Partial<RecordRow>>`
+            WITH chk AS (${checks.select}),
+            upd AS (
+              UPDATE records AS r SET data = ${JSON.stringify(data)}::jsonb, entity_version = ${published.version}::integer,
+                search_text = ${searchTextOf(published.entity, data)}, version = r.version + 1,
+                updated_by = ${actor.id}::uuid, updated_at = now()
+              FROM chk WHERE r.id = ${id}::uuid AND ${checks.where} RETURNING ${RECORD_COLUMNS_ISO}
+            ),
+            aud AS (
+              ${audit.insertSql({ actorId: actor.id, action: 'record.update', subjectType: 'record', entity: entityKey, before: toRecordView(current) }, 'upd')}
+            )
+            SELECT * FROM chk LEFT JOIN upd ON true`);
+          if (!row) throw new Error('the update statement returned no row');
+          checks.assertPassed(row);
+          if (typeof row.id !== 'string') throw new Error('update returned no row');
+          return toRecordView(row as RecordRow);
         }),
       );
+      if (before !== undefined) await deps.processes?.recordUpdated(actor, before, updated);
+      return updated;
     },
 
     async remove(actor: Actor, entityKey: string, id: string, expectedVersion?: number): Promise<void> {

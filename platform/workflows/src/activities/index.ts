@@ -1,20 +1,84 @@
 import os from 'node:os';
+import { ApplicationFailure } from '@temporalio/common';
+import type { InterpreterCommand } from '../interpreter';
+import type { InstanceRef, ProcessPorts, RecordSnapshot } from '../process-ports';
+import { executeCommand, type SideEffectCommand } from './command.activities';
 
 /**
  * What activities need from the outside world. Built by the composition root (start.ts, tests)
- * and passed to `createActivities`; later issues add the database, mail transport and clock here.
+ * and passed to `createActivities`.
  */
 export interface ActivityDeps {
   /** Name of this worker in health-check results; `hostname:pid` by default. */
   workerName?: string;
+  /** The platform's read model (the api implements them); required by the process workflow. */
+  ports?: ProcessPorts;
+}
+
+export interface RunCommandInput {
+  instance: InstanceRef;
+  command: Exclude<InterpreterCommand, { type: 'scheduleTimer' | 'cancelTimer' }>;
+  /** The user whose action caused the step; null for automation. */
+  by: string | null;
+  comment?: string;
+  nodeLabel?: string;
+  at: number;
+}
+
+export type RecordStepInput = Parameters<ProcessPorts['automation']['record']>[0];
+
+/** Failures that another attempt with the same input cannot cure (by the ports' error names). */
+const DETERMINISTIC_ERRORS = new Set(['TemplateRenderError', 'ProcessRecordNotFoundError']);
+
+/**
+ * A refusal that does not depend on timing (a template whose merge field has no value, an update
+ * the entity schema rejects) fails the activity at once instead of after every retry: the step is
+ * parked for an admin, who fixes the data and retries it.
+ */
+function asActivityFailure(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const status = (error as { status?: unknown }).status;
+  const refused = typeof status === 'number' && status >= 400 && status < 500;
+  if (!refused && !DETERMINISTIC_ERRORS.has(error.name)) return error;
+  return ApplicationFailure.nonRetryable(error.message, error.name);
 }
 
 /** Builds the activities from their dependencies (no module-level state). */
 export function createActivities(deps: ActivityDeps = {}) {
   const workerName = deps.workerName ?? `${os.hostname()}:${process.pid}`;
+  const ports = (): ProcessPorts => {
+    if (deps.ports === undefined)
+      throw ApplicationFailure.nonRetryable('This worker has no process ports configured.', 'NoPorts');
+    return deps.ports;
+  };
   return {
     async describeWorker(): Promise<string> {
       return workerName;
+    },
+    /** The record as the process sees it (start of an instance without a snapshot). */
+    async loadRecord(instance: InstanceRef): Promise<RecordSnapshot> {
+      return ports().records.load(instance);
+    },
+    /** Carries out one side effect through the ports and notes it in the automation history. */
+    async runCommand(input: RunCommandInput): Promise<void> {
+      let detail: unknown;
+      try {
+        detail = await executeCommand(ports(), input as RunCommandInput & { command: SideEffectCommand });
+      } catch (error) {
+        throw asActivityFailure(error);
+      }
+      await ports().automation.record({
+        instance: input.instance,
+        key: `${input.command.key}:completed`,
+        step: input.command.type,
+        ...('nodeId' in input.command ? { nodeId: input.command.nodeId } : {}),
+        status: 'completed',
+        ...(detail === undefined ? {} : { detail }),
+        at: input.at,
+      });
+    },
+    async recordStep(entry: RecordStepInput): Promise<void> {
+      await ports().automation.record(entry);
     },
   };
 }

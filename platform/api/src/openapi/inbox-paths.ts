@@ -1,0 +1,135 @@
+import type { OperationObject, PathsObject, SchemaObject } from 'openapi3-ts/oas31';
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
+const json = (description: string, schema: SchemaObject) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const common = {
+  '400': problem('Malformed request'),
+  '401': problem('Not signed in'),
+  '403': problem('Not allowed'),
+  '404': problem('Not found or not visible'),
+};
+const items: SchemaObject = {
+  type: 'object',
+  properties: { items: { type: 'array', items: { type: 'object' } } },
+};
+const anyObject: SchemaObject = { type: 'object' };
+const body = (schema: SchemaObject) => ({ required: true, content: { 'application/json': { schema } } });
+
+function op(
+  summary: string,
+  tag: string,
+  responses: OperationObject['responses'],
+  extra: Partial<OperationObject> = {},
+): OperationObject {
+  return { summary, tags: [tag], responses: { ...responses, ...common }, ...extra };
+}
+
+const processAnswers = {
+  '409': problem('Already completed or decided'),
+  '422': problem('Refused: comment required, delegation not allowed, or the process validator said no'),
+  '503': problem('No process engine is configured'),
+};
+
+/** The task and approval inboxes. */
+export function inboxPaths(): PathsObject {
+  return {
+    '/api/tasks': {
+      get: op(
+        'My tasks and my role queues (?status=open|done|overdue, ?mine=true|false)',
+        'inbox',
+        { '200': json('Tasks', items) },
+        {
+          parameters: [
+            { name: 'status', in: 'query', schema: { type: 'string', enum: ['open', 'done', 'overdue'] } },
+            { name: 'mine', in: 'query', schema: { type: 'boolean', default: true } },
+          ],
+        },
+      ),
+    },
+    '/api/tasks/{id}/complete': {
+      post: op('Complete a task (a blocking process task goes to the process first)', 'inbox', {
+        '200': json('The completed task', anyObject),
+        ...processAnswers,
+      }),
+    },
+    '/api/approvals': {
+      get: op(
+        'My approvals inbox (?status=pending|decided), with the record facts, reason, level and deadline',
+        'inbox',
+        { '200': json('Approval requests', items) },
+        {
+          parameters: [
+            { name: 'status', in: 'query', schema: { type: 'string', enum: ['pending', 'decided'] } },
+          ],
+        },
+      ),
+    },
+    '/api/approvals/{id}/decision': {
+      post: op(
+        'Approve or reject (needs approvals.decide and an eligible approver)',
+        'inbox',
+        { '200': json('The decided request', anyObject), ...processAnswers },
+        {
+          requestBody: body({
+            type: 'object',
+            required: ['decision'],
+            properties: {
+              decision: { type: 'string', enum: ['approved', 'rejected'] },
+              comment: { type: 'string' },
+            },
+          }),
+        },
+      ),
+    },
+    '/api/approvals/{id}/delegate': {
+      post: op(
+        'Delegate a pending request to another user',
+        'inbox',
+        { '200': json('The request', anyObject), ...processAnswers },
+        {
+          requestBody: body({
+            type: 'object',
+            required: ['toUserId'],
+            properties: { toUserId: { type: 'string', format: 'uuid' } },
+          }),
+        },
+      ),
+    },
+  };
+}
+
+/** Tasks and approvals of one record of an entity. */
+export function recordInboxPaths(entity: string, tag: string): PathsObject {
+  return {
+    [`/api/records/${entity}/{id}/tasks`]: {
+      get: op('Tasks of the record', tag, { '200': json('Tasks', items) }),
+      post: op(
+        'Add a manual task to the record',
+        tag,
+        { '201': json('Task', anyObject), '422': problem('Invalid task') },
+        {
+          requestBody: body({
+            type: 'object',
+            required: ['title'],
+            additionalProperties: false,
+            properties: {
+              title: { type: 'string' },
+              description: { type: 'string' },
+              dueAt: { type: 'string', format: 'date-time' },
+              assigneeId: { type: 'string', format: 'uuid' },
+            },
+          }),
+        },
+      ),
+    },
+    [`/api/records/${entity}/{id}/approvals`]: {
+      get: op('Approval requests of the record (timeline)', tag, { '200': json('Approvals', items) }),
+    },
+  };
+}

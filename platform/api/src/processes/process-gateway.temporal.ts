@@ -1,0 +1,254 @@
+// The Temporal implementation of the api's door to running processes: starts pin the latest
+// published version, user actions are Updates (validated inside the workflow against the record
+// snapshot loaded here), record changes are Signals, and the record page reads a Query.
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  ApplicationFailure,
+  type Client,
+  type WorkflowHandle,
+} from '@temporalio/client';
+import {
+  ACTION_FORBIDDEN,
+  ACTION_REJECTED,
+  WORKFLOW_NAMES,
+  completeTaskUpdate,
+  decideApprovalUpdate,
+  delegateApprovalUpdate,
+  logActivityUpdate,
+  moveUpdate,
+  processStateQuery,
+  processWorkflowId,
+  recordChangedSignal,
+  retryStepSignal,
+  skipStepSignal,
+  type ActionRejectionReason,
+  type InterpreterActor,
+  type ProcessStateView,
+  type ProcessWorkflowInput,
+} from '@crm/workflows/contract';
+import type { CalendarDefinition, EntityDefinition, ProcessDefinition } from '@crm/definitions';
+import type { Actor } from '../auth/actor';
+import type { Db } from '../db/db';
+import type { DefinitionsService } from '../definitions/definitions.service';
+import { NotFoundError } from '../http/problems';
+import type { PublishedEntity } from '../records/records.service';
+import {
+  ProcessActionRejectedError,
+  type InstanceKey,
+  type ProcessGateway,
+  type ProcessInstanceSummary,
+} from './process-gateway';
+import { loadProcessRecordView } from './record-snapshot';
+
+export interface TemporalGatewayDeps {
+  client: Client;
+  taskQueue: string;
+  db: Db;
+  definitions: DefinitionsService;
+  resolveEntity(key: string): Promise<PublishedEntity>;
+}
+
+const interpreterActor = (actor: Actor): InterpreterActor => ({ userId: actor.id, roles: [actor.role] });
+
+function isReasonList(value: unknown): value is ActionRejectionReason[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (r) => typeof r === 'object' && r !== null && typeof (r as { message?: unknown }).message === 'string',
+    )
+  );
+}
+
+/** A validator's or handler's refusal becomes a typed error with the reasons; anything else is rethrown. */
+function mapUpdateError(error: unknown): never {
+  if (error instanceof WorkflowNotFoundError)
+    throw new NotFoundError('No process is running for this record.');
+  const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
+  if (
+    cause instanceof ApplicationFailure &&
+    (cause.type === ACTION_REJECTED || cause.type === ACTION_FORBIDDEN)
+  ) {
+    const reasons = isReasonList(cause.details?.[0])
+      ? cause.details[0]
+      : [{ rule: 'rejected', message: cause.message }];
+    throw new ProcessActionRejectedError(cause.message, reasons, cause.type === ACTION_FORBIDDEN);
+  }
+  throw error;
+}
+
+export function createTemporalProcessGateway(deps: TemporalGatewayDeps): ProcessGateway {
+  const { client, definitions } = deps;
+  const handle = (key: InstanceKey): WorkflowHandle =>
+    client.workflow.getHandle(processWorkflowId(key.processKey, key.recordId));
+  const snapshot = async (recordId: string) =>
+    (await loadProcessRecordView(deps.db, deps.resolveEntity, recordId)).view;
+
+  async function update<A>(key: InstanceKey, run: (h: WorkflowHandle) => Promise<A>): Promise<void> {
+    try {
+      await run(handle(key));
+    } catch (error) {
+      mapUpdateError(error);
+    }
+  }
+
+  return {
+    async start(actor, key) {
+      const workflowId = processWorkflowId(key.processKey, key.recordId);
+      const version = await definitions.latest('process', key.processKey);
+      const definition = version.content as unknown as ProcessDefinition;
+      const { entity, view } = await loadProcessRecordView(deps.db, deps.resolveEntity, key.recordId);
+      if (entity !== definition.entity)
+        throw new NotFoundError(`Process "${key.processKey}" does not run for ${entity} records.`);
+      const published = await definitions.latestAll();
+      const calendar = published.find((v) => v.kind === 'calendar' && v.key === definition.calendar);
+      const input: ProcessWorkflowInput = {
+        instance: {
+          workflowId,
+          processKey: key.processKey,
+          processVersion: version.version,
+          recordId: key.recordId,
+          entity,
+        },
+        definition,
+        entities: published
+          .filter((v) => v.kind === 'entity')
+          .map((v) => v.content as unknown as EntityDefinition),
+        record: view,
+        ...(calendar === undefined ? {} : { calendar: calendar.content as unknown as CalendarDefinition }),
+        ...(actor === null ? {} : { actor: interpreterActor(actor) }),
+      };
+      try {
+        await client.workflow.start(WORKFLOW_NAMES.process, {
+          workflowId,
+          taskQueue: deps.taskQueue,
+          args: [input],
+          // One instance per process and record, ever: a second start (running or finished) is a no-op.
+          workflowIdConflictPolicy: 'FAIL',
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          memo: {
+            processKey: key.processKey,
+            processVersion: version.version,
+            recordId: key.recordId,
+            entity,
+          },
+        });
+        return { workflowId, started: true };
+      } catch (error) {
+        if (error instanceof WorkflowExecutionAlreadyStartedError) return { workflowId, started: false };
+        throw error;
+      }
+    },
+
+    async move(actor, key, request) {
+      const record = await snapshot(key.recordId);
+      await update(key, (h) =>
+        h.executeUpdate(moveUpdate, {
+          args: [
+            {
+              actor: interpreterActor(actor),
+              record,
+              target: request.target,
+              ...(request.checkedItems === undefined ? {} : { checkedItems: request.checkedItems }),
+            },
+          ],
+        }),
+      );
+    },
+
+    async activityLogged(_actor, key, activity) {
+      const record = await snapshot(key.recordId);
+      await update(key, (h) =>
+        h.executeUpdate(logActivityUpdate, {
+          args: [
+            {
+              record,
+              activityType: activity.type,
+              at: activity.at,
+              ...(activity.result === undefined ? {} : { result: activity.result }),
+            },
+          ],
+        }),
+      );
+    },
+
+    async recordChanged(key) {
+      const record = await snapshot(key.recordId);
+      try {
+        await handle(key).signal(recordChangedSignal, { record });
+      } catch (error) {
+        // No instance (or a finished one) for this record: nothing to re-evaluate.
+        if (!(error instanceof WorkflowNotFoundError)) throw error;
+      }
+    },
+
+    async decideApproval(actor, key, decision) {
+      const record = await snapshot(key.recordId);
+      await update(key, (h) =>
+        h.executeUpdate(decideApprovalUpdate, {
+          args: [{ ...decision, actor: interpreterActor(actor), record }],
+        }),
+      );
+    },
+
+    async delegateApproval(actor, key, delegation) {
+      const record = await snapshot(key.recordId);
+      await update(key, (h) =>
+        h.executeUpdate(delegateApprovalUpdate, {
+          args: [{ ...delegation, actor: interpreterActor(actor), record }],
+        }),
+      );
+    },
+
+    async completeTask(actor, key, taskId) {
+      const record = await snapshot(key.recordId);
+      await update(key, (h) =>
+        h.executeUpdate(completeTaskUpdate, { args: [{ taskId, actor: interpreterActor(actor), record }] }),
+      );
+    },
+
+    async state(key): Promise<ProcessStateView | null> {
+      try {
+        return await handle(key).query(processStateQuery);
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) return null;
+        throw error;
+      }
+    },
+
+    async resolveFailedStep(key, stepKey, decision) {
+      try {
+        await handle(key).signal(decision === 'retry' ? retryStepSignal : skipStepSignal, { key: stepKey });
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError)
+          throw new NotFoundError('No process is running for this record.');
+        throw error;
+      }
+    },
+
+    async instances(processKey, version) {
+      const out: ProcessInstanceSummary[] = [];
+      const prefix = processWorkflowId(processKey, '');
+      for await (const execution of client.workflow.list({
+        query: `WorkflowType = '${WORKFLOW_NAMES.process}'`,
+      })) {
+        const memo = execution.memo ?? {};
+        if (!execution.workflowId.startsWith(prefix)) continue;
+        const pinned = typeof memo.processVersion === 'number' ? memo.processVersion : NaN;
+        if (version !== undefined && pinned !== version) continue;
+        out.push({
+          workflowId: execution.workflowId,
+          processKey,
+          processVersion: pinned,
+          recordId:
+            typeof memo.recordId === 'string' ? memo.recordId : execution.workflowId.slice(prefix.length),
+          status: execution.status.name,
+          startedAt: execution.startTime.toISOString(),
+          ...(execution.closeTime === undefined ? {} : { closedAt: execution.closeTime.toISOString() }),
+        });
+      }
+      return out;
+    },
+  };
+}

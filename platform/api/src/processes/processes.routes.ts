@@ -1,0 +1,186 @@
+import { Router, type Request } from 'express';
+import type { ProcessDefinition } from '@crm/definitions';
+import { can, type Actor } from '../auth/actor';
+import { actorOf } from '../auth/request-context';
+import { forwardToProcess, requireGateway } from '../approvals/process-forwarding';
+import type { DefinitionsService } from '../definitions/definitions.service';
+import { BadRequestError, ForbiddenError, NotFoundError, ValidationError } from '../http/problems';
+import { isUuid, requireObject } from '../http/validate';
+import type { RecordsService } from '../records/records.service';
+import type { InstanceKey, ProcessGateway } from './process-gateway';
+import { parseSimulationRequest, type SimulationService } from './simulation.service';
+
+export interface ProcessesRoutesDeps {
+  gateway: ProcessGateway | undefined;
+  simulation: SimulationService;
+  records: RecordsService;
+  definitions: DefinitionsService;
+}
+
+const KEY = /^[a-z][a-z0-9_]{0,62}$/;
+const WORKFLOW_ID = /^process:([a-z][a-z0-9_]{0,62}):([0-9a-f-]{36})$/;
+
+function param(req: Request, name: string): string {
+  const value = req.params[name];
+  if (typeof value !== 'string') throw new BadRequestError(`Missing path parameter ${name}.`);
+  return value;
+}
+
+/** The published processes of an entity, newest definition first. */
+async function processesOf(definitions: DefinitionsService, entity: string): Promise<ProcessDefinition[]> {
+  const published = await definitions.latestAll('process');
+  return published.map((v) => v.content as unknown as ProcessDefinition).filter((p) => p.entity === entity);
+}
+
+/** Routes under /api/processes: simulation, manual start, instances per version, failed-step repair. */
+export function processesRoutes(deps: ProcessesRoutesDeps): Router {
+  const router = Router();
+
+  router.post('/simulate', async (req, res) => {
+    res.json(await deps.simulation.run(actorOf(req), parseSimulationRequest(req.body)));
+  });
+
+  router.post('/instances/:workflowId/steps/:step/:decision', async (req, res) => {
+    const actor = actorOf(req);
+    if (!can(actor, 'users.manage'))
+      throw new ForbiddenError('Only an administrator may retry or skip a step.');
+    const decision = param(req, 'decision');
+    if (decision !== 'retry' && decision !== 'skip') throw new NotFoundError('Unknown step action.');
+    const match = WORKFLOW_ID.exec(param(req, 'workflowId'));
+    if (!match) throw new NotFoundError('No such process instance.');
+    const key: InstanceKey = { processKey: match[1] ?? '', recordId: match[2] ?? '' };
+    const gateway = requireGateway(deps.gateway);
+    const record = await deps.records.findVisible(
+      actor,
+      await entityOfProcess(deps, key.processKey),
+      key.recordId,
+    );
+    await gateway.resolveFailedStep({ ...key, recordId: record.id }, param(req, 'step'), decision);
+    res.status(202).json({ workflowId: match[0], step: param(req, 'step'), decision });
+  });
+
+  router.post('/:key/start', async (req, res) => {
+    const actor = actorOf(req);
+    const processKey = processKeyParam(req);
+    const body = requireObject(req.body);
+    if (!isUuid(body.recordId))
+      throw new BadRequestError('"recordId" must be the id of a record.', [
+        { field: 'recordId', rule: 'type', message: 'A record id (uuid) is required.' },
+      ]);
+    const definition = (await deps.definitions.latest('process', processKey))
+      .content as unknown as ProcessDefinition;
+    await deps.records.findVisible(actor, definition.entity, body.recordId);
+    if (!can(actor, 'records.write'))
+      throw new ForbiddenError(`Your role "${actor.role}" lacks "records.write".`);
+    if (!definition.triggers.some((t) => t.type === 'manual') && !can(actor, 'users.manage'))
+      throw new ValidationError('This process cannot be started by hand.', [
+        { rule: 'noManualTrigger', message: `"${definition.label}" has no manual trigger.` },
+      ]);
+    // The engine is asked last: a caller who may not start this process learns that, not the engine's state.
+    const result = await requireGateway(deps.gateway).start(actor, { processKey, recordId: body.recordId });
+    res.status(result.started ? 201 : 200).json(result);
+  });
+
+  router.get('/:key/instances', async (req, res) => {
+    const actor = actorOf(req);
+    if (!can(actor, 'definitions.read'))
+      throw new ForbiddenError(`Your role "${actor.role}" lacks "definitions.read".`);
+    const processKey = processKeyParam(req);
+    const version = req.query.version;
+    if (version !== undefined && (typeof version !== 'string' || !/^\d{1,9}$/.test(version)))
+      throw new BadRequestError('"version" must be a version number.');
+    await deps.definitions.latest('process', processKey);
+    const gateway = requireGateway(deps.gateway);
+    res.json({
+      items: await gateway.instances(processKey, version === undefined ? undefined : Number(version)),
+    });
+  });
+
+  return router;
+}
+
+function processKeyParam(req: Request): string {
+  const key = param(req, 'key');
+  if (!KEY.test(key)) throw new NotFoundError(`No process "${key}".`);
+  return key;
+}
+
+async function entityOfProcess(deps: ProcessesRoutesDeps, processKey: string): Promise<string> {
+  return ((await deps.definitions.latest('process', processKey)).content as unknown as ProcessDefinition)
+    .entity;
+}
+
+/** Picks the process a record-level request is about: `process` when given, else the entity's only/first one with an instance. */
+async function instanceFor(
+  deps: ProcessesRoutesDeps,
+  gateway: ProcessGateway,
+  actor: Actor,
+  entity: string,
+  recordId: string,
+  requested: unknown,
+): Promise<{ key: InstanceKey; state: unknown }> {
+  const record = await deps.records.findVisible(actor, entity, recordId);
+  const candidates = (await processesOf(deps.definitions, entity)).filter(
+    (p) => requested === undefined || p.key === requested,
+  );
+  for (const process of candidates) {
+    const key = { processKey: process.key, recordId: record.id };
+    const state = await gateway.state(key);
+    if (state !== null) return { key, state };
+  }
+  throw new NotFoundError('No process runs for this record.');
+}
+
+/** Routes under /api/records: the record page's process panel and stage moves. */
+export function recordProcessRoutes(deps: ProcessesRoutesDeps): Router {
+  const router = Router();
+
+  router.get('/:entity/:id/process', async (req, res) => {
+    const actor = actorOf(req);
+    await deps.records.findVisible(actor, param(req, 'entity'), param(req, 'id'));
+    const gateway = requireGateway(deps.gateway);
+    const { state } = await instanceFor(
+      deps,
+      gateway,
+      actor,
+      param(req, 'entity'),
+      param(req, 'id'),
+      req.query.process,
+    );
+    res.json(state);
+  });
+
+  router.post('/:entity/:id/process/move', async (req, res) => {
+    const actor = actorOf(req);
+    await deps.records.findVisible(actor, param(req, 'entity'), param(req, 'id'));
+    if (!can(actor, 'records.write'))
+      throw new ForbiddenError(`Your role "${actor.role}" lacks "records.write".`);
+    const body = requireObject(req.body);
+    const checked = body.checkedItems;
+    if (typeof body.to !== 'string' || body.to === '')
+      throw new BadRequestError('"to" must name a transition or a stage.', [
+        { field: 'to', rule: 'type', message: 'Say where the record should move.' },
+      ]);
+    if (checked !== undefined && (!Array.isArray(checked) || !checked.every((c) => typeof c === 'string')))
+      throw new BadRequestError('"checkedItems" must list checklist item ids.');
+    const gateway = requireGateway(deps.gateway);
+    const { key } = await instanceFor(
+      deps,
+      gateway,
+      actor,
+      param(req, 'entity'),
+      param(req, 'id'),
+      body.process,
+    );
+    const to = body.to;
+    await forwardToProcess(() =>
+      gateway.move(actor, key, {
+        target: to,
+        ...(checked === undefined ? {} : { checkedItems: checked as string[] }),
+      }),
+    );
+    res.json(await gateway.state(key));
+  });
+
+  return router;
+}

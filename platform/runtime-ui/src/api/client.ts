@@ -1,0 +1,69 @@
+// The runtime UI talks to the API over HTTP only, on the same origin (the session cookie signs it in).
+
+/** One entry of a problem+json `errors` list. */
+export interface ProblemEntry {
+  pointer?: string;
+  rule?: string;
+  message: string;
+  field?: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly errors: readonly ProblemEntry[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function problemEntries(value: unknown): ProblemEntry[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((e) =>
+    isObject(e) && typeof e.message === 'string' ? [e as unknown as ProblemEntry] : [],
+  );
+}
+
+/** Refusals of the process engine carry `reasons`, validation problems `errors`: both are shown. */
+function entriesOf(problem: Record<string, unknown>): ProblemEntry[] {
+  return [...problemEntries(problem.errors), ...problemEntries(problem.reasons)];
+}
+
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers:
+      body === undefined
+        ? { accept: 'application/json' }
+        : { 'content-type': 'application/json', accept: 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let payload: unknown;
+  try {
+    payload = text ? JSON.parse(text) : undefined;
+  } catch {
+    // Not JSON (e.g. a proxy's HTML error page): the status alone is reported.
+  }
+  if (!response.ok) {
+    const problem = isObject(payload) ? payload : {};
+    const message =
+      (typeof problem.detail === 'string' && problem.detail) ||
+      (typeof problem.title === 'string' && problem.title) ||
+      `The server answered ${response.status}.`;
+    throw new ApiError(response.status, message, entriesOf(problem));
+  }
+  return payload as T;
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

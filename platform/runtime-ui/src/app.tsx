@@ -1,0 +1,155 @@
+// The runtime shell: sign-in, navigation generated from the published definitions (hash routes, so
+// that the platform's static serving needs no fallback), and the screens.
+import { useEffect, useState } from 'react';
+import { api, type Me, type PublicUser } from './api/runtime-api';
+import { errorMessage } from './api/client';
+import { LoginScreen } from './shared/login-screen';
+import { can, pluralOf, WorkspaceContext, type Workspace } from './shared/definitions';
+import { parseRoute, useRoute, type Route } from './shared/route';
+import { RecordList } from './list/record-list';
+import { RecordPage } from './record/record-page';
+import { KanbanBoard } from './kanban/kanban-board';
+import { MyTasks } from './tasks/my-tasks';
+import { ApprovalsInbox } from './approvals/approvals-inbox';
+import { PipelineDashboard } from './dashboard/pipeline-dashboard';
+
+function isActive(route: Route, href: string): boolean {
+  const target = parseRoute(href);
+  if (route.page === 'record' && target.page === 'list') return route.entity === target.entity;
+  return JSON.stringify(route) === JSON.stringify(target);
+}
+
+function Navigation({ ws, route }: { ws: Workspace; route: Route }) {
+  const link = (href: string, label: string) => (
+    <a key={href} href={href} aria-current={isActive(route, href) ? 'page' : undefined}>
+      {label}
+    </a>
+  );
+  return (
+    <nav className="sidenav" aria-label="Main">
+      <div className="sidenav-group">
+        <span className="sidenav-title">Work</span>
+        {link('#/tasks', 'My tasks')}
+        {can(ws, 'approvals.decide') && link('#/approvals', 'Approvals')}
+        {ws.processes.map((p) => link(`#/dashboard/${p.key}`, `${p.label} dashboard`))}
+      </div>
+      <div className="sidenav-group">
+        <span className="sidenav-title">Records</span>
+        {ws.entities.map((e) => link(`#/list/${e.key}`, pluralOf(e)))}
+      </div>
+      {ws.processes.length > 0 && (
+        <div className="sidenav-group">
+          <span className="sidenav-title">Boards</span>
+          {ws.processes.map((p) => link(`#/board/${p.key}`, p.label))}
+        </div>
+      )}
+    </nav>
+  );
+}
+
+function Screen({ route, ws }: { route: Route; ws: Workspace }) {
+  switch (route.page) {
+    case 'list':
+      return <RecordList key={route.entity} entityKey={route.entity} />;
+    case 'record':
+      return <RecordPage key={`${route.entity}/${route.id}`} entityKey={route.entity} id={route.id} />;
+    case 'board':
+      return <KanbanBoard key={route.process} processKey={route.process} />;
+    case 'tasks':
+      return <MyTasks />;
+    case 'approvals':
+      return <ApprovalsInbox />;
+    case 'dashboard':
+      return <PipelineDashboard key={route.process} processKey={route.process} />;
+    case 'home': {
+      const first = ws.entities[0];
+      return first ? (
+        <RecordList entityKey={first.key} />
+      ) : (
+        <div className="empty">Nothing is published yet.</div>
+      );
+    }
+    default:
+      throw new Error(`unknown page ${(route satisfies never as { page: string }).page}`);
+  }
+}
+
+function Shell({ me, onLogout }: { me: Me; onLogout(): void }) {
+  const route = useRoute();
+  const [ws, setWs] = useState<Workspace | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api.definitions().then(
+      (set) => setWs({ ...set, me }),
+      (e: unknown) => setError(errorMessage(e)),
+    );
+  }, [me]);
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden>
+            ◆
+          </span>{' '}
+          CRM
+        </div>
+        <div className="topbar-user">
+          <span>
+            {me.user.name} · {me.role}
+          </span>
+          <button type="button" className="btn btn-ghost" onClick={onLogout}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      {error && (
+        <div className="banner banner-error" role="alert">
+          {error}
+        </div>
+      )}
+      {!ws ? (
+        <div className="empty">Loading…</div>
+      ) : (
+        <WorkspaceContext.Provider value={ws}>
+          <div className="layout">
+            <Navigation ws={ws} route={route} />
+            <main className="content">
+              <Screen route={route} ws={ws} />
+            </main>
+          </div>
+        </WorkspaceContext.Provider>
+      )}
+    </div>
+  );
+}
+
+export function App() {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  const load = () =>
+    api.me().then(setMe, (e: unknown) => {
+      setError(e instanceof Error && /401|sign/i.test(e.message) ? null : errorMessage(e));
+      setMe(null);
+    });
+  useEffect(() => {
+    void load();
+  }, []);
+  if (me === undefined) return <div className="empty">Loading…</div>;
+  if (!me)
+    return (
+      <LoginScreen
+        initialError={error}
+        onSignedIn={(_user: PublicUser) => {
+          void load();
+        }}
+      />
+    );
+  return (
+    <Shell
+      me={me}
+      onLogout={() => {
+        void api.logout().finally(() => setMe(null));
+      }}
+    />
+  );
+}

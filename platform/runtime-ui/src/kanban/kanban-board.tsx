@@ -1,0 +1,154 @@
+// A board per process: a column per stage node, cards with amount and owner, column totals.
+// Dropping a card asks the engine to move the record; a refusal shows the validator's reasons.
+import { useState } from 'react';
+import {
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  useDraggable,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+} from '@dnd-kit/core';
+import type { EntityDefinition } from '@crm/definitions';
+import { api, type RecordView } from '../api/runtime-api';
+import { ApiError, errorMessage, type ProblemEntry } from '../api/client';
+import { entityOf, useWorkspace } from '../shared/definitions';
+import { amountField, formatMoney, moneyAmount, titleOf } from '../shared/format';
+import { usePipeline, type StageColumn } from '../shared/pipeline-data';
+import { recordHref } from '../shared/route';
+
+function Card({ record, entity, meId }: { record: RecordView; entity: EntityDefinition; meId: string }) {
+  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: record.id });
+  const money = amountField(entity);
+  const value = money ? record.data[money.key] : undefined;
+  const amount = moneyAmount(value);
+  const currency =
+    typeof value === 'object' && value !== null && 'currency' in value ? String(value.currency) : undefined;
+  return (
+    <div
+      ref={setNodeRef}
+      className={`kcard${isDragging ? ' is-dragging' : ''}`}
+      style={transform ? { transform: `translate(${transform.x}px, ${transform.y}px)` } : undefined}
+      data-record={record.id}
+      {...attributes}
+      {...listeners}
+    >
+      <a
+        href={recordHref(entity.key, record.id)}
+        className="kcard-title"
+        onPointerDown={(e) => e.stopPropagation()}
+      >
+        {titleOf(entity, record)}
+      </a>
+      <div className="kcard-meta">
+        <span>{amount === undefined ? '—' : formatMoney(amount, currency)}</span>
+        <span className="muted">
+          {record.ownerId === meId ? 'You' : record.ownerId ? 'Team' : 'Unassigned'}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+function Column({ column, entity, meId }: { column: StageColumn; entity: EntityDefinition; meId: string }) {
+  const { setNodeRef, isOver } = useDroppable({ id: column.node.id });
+  const money = amountField(entity);
+  const total = column.records.reduce(
+    (sum, r) => sum + (money ? (moneyAmount(r.data[money.key]) ?? 0) : 0),
+    0,
+  );
+  return (
+    <section
+      ref={setNodeRef}
+      className={`kcol${isOver ? ' is-over' : ''}`}
+      aria-label={column.node.label}
+      data-stage={column.node.id}
+    >
+      <header className="kcol-head">
+        <span className="kcol-title">{column.node.label}</span>
+        <span className="badge">
+          {column.records.length}
+          {column.truncated ? '+' : ''}
+        </span>
+      </header>
+      {money && <div className="kcol-total">{formatMoney(total)}</div>}
+      <div className="kcol-body">
+        {column.records.map((r) => (
+          <Card key={r.id} record={r} entity={entity} meId={meId} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+export function KanbanBoard({ processKey }: { processKey: string }) {
+  const ws = useWorkspace();
+  const process = ws.processes.find((p) => p.key === processKey);
+  const entity = process ? entityOf(ws, process.entity) : undefined;
+  const { columns, setColumns, error, reload } = usePipeline(process);
+  const [refusal, setRefusal] = useState<{ message: string; reasons: readonly ProblemEntry[] } | null>(null);
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor),
+  );
+  if (!process || !entity) return <div className="empty">No published process “{processKey}”.</div>;
+
+  const onDragEnd = async (event: DragEndEvent) => {
+    const id = String(event.active.id);
+    const to = event.over ? String(event.over.id) : undefined;
+    const from = columns.find((c) => c.records.some((r) => r.id === id));
+    if (!to || !from || from.node.id === to) return;
+    const record = from.records.find((r) => r.id === id) as RecordView;
+    setRefusal(null);
+    // Optimistic: the card moves now and goes back if the engine refuses.
+    const before = columns;
+    setColumns(
+      columns.map((c) => ({
+        ...c,
+        records: c.node.id === to ? [record, ...c.records] : c.records.filter((r) => r.id !== id),
+      })),
+    );
+    try {
+      await api.move(entity.key, id, to, []);
+      await reload();
+    } catch (e) {
+      setColumns(before);
+      setRefusal({
+        message: `${titleOf(entity, record)} cannot move: ${errorMessage(e)}`,
+        reasons: e instanceof ApiError ? e.errors : [],
+      });
+    }
+  };
+
+  return (
+    <section className="page" data-testid="kanban">
+      <div className="page-head">
+        <h1>{process.label}</h1>
+        <button type="button" className="btn btn-secondary" onClick={() => void reload()}>
+          Refresh
+        </button>
+      </div>
+      {(error || refusal) && (
+        <div className="banner banner-error" role="alert">
+          {error ?? refusal?.message}
+          {refusal && refusal.reasons.length > 0 && (
+            <ul>
+              {refusal.reasons.map((r) => (
+                <li key={r.message}>{r.message}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <DndContext sensors={sensors} onDragEnd={(e) => void onDragEnd(e)}>
+        <div className="kanban">
+          {columns.map((c) => (
+            <Column key={c.node.id} column={c} entity={entity} meId={ws.me.user.id} />
+          ))}
+        </div>
+      </DndContext>
+    </section>
+  );
+}

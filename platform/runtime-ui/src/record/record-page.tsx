@@ -1,0 +1,142 @@
+// One record: the stage path and guidance on top, the form and the timeline on the left, the next
+// actions (log a communication, send a mail) and related records on the right.
+import { useCallback, useEffect, useState } from 'react';
+import { api, type ProcessState } from '../api/runtime-api';
+import { ApiError, errorMessage, type ProblemEntry } from '../api/client';
+import { can, entityOf, formOf, pluralOf, useWorkspace } from '../shared/definitions';
+import { titleOf } from '../shared/format';
+import { LogActivity } from './log-activity';
+import { MailPanel } from './mail-panel';
+import { processOf } from './process-view';
+import { RecordForm } from './record-form';
+import { RelatedRecords } from './related-records';
+import { StagePanel, StagePath } from './stage-panel';
+import { Timeline, useTimeline } from './timeline';
+import { useRecord } from './use-record';
+
+export function RecordPage({ entityKey, id }: { entityKey: string; id: string }) {
+  const ws = useWorkspace();
+  const entity = entityOf(ws, entityKey);
+  const form = formOf(ws, entityKey);
+  const process = processOf(ws.processes, entityKey);
+  const { record, setRecord, related, relatedData, choices, error, reload } = useRecord(entity, id);
+  const [engine, setEngine] = useState<ProcessState | null>(null);
+  const [draft, setDraft] = useState<Record<string, unknown>>({});
+  const [moving, setMoving] = useState(false);
+  const [refusal, setRefusal] = useState<{ message: string; reasons: readonly ProblemEntry[] } | null>(null);
+  const [tick, setTick] = useState(0);
+  const timeline = useTimeline(entityKey, id, (record?.version ?? 0) * 1000 + tick);
+  const canWrite = can(ws, 'records.write');
+
+  const loadEngine = useCallback(() => {
+    if (!process) return;
+    // Without a running engine (no Temporal, or no instance yet) the definition alone guides.
+    api.processState(entityKey, id).then(setEngine, () => setEngine(null));
+  }, [process, entityKey, id]);
+  useEffect(loadEngine, [loadEngine]);
+  useEffect(() => {
+    if (record) setDraft(record.data);
+  }, [record]);
+
+  if (!entity) return <div className="empty">No published entity “{entityKey}”.</div>;
+  if (error && !record)
+    return (
+      <div className="banner banner-error" role="alert">
+        {error}
+      </div>
+    );
+  if (!record) return <div className="empty">Loading…</div>;
+
+  const move = async (to: string, checked: string[]) => {
+    setMoving(true);
+    setRefusal(null);
+    try {
+      setEngine(await api.move(entityKey, id, to, checked));
+      await reload();
+    } catch (e) {
+      setRefusal({
+        message:
+          e instanceof ApiError && e.status === 503
+            ? 'The process engine is not available right now.'
+            : errorMessage(e),
+        reasons: e instanceof ApiError ? e.errors : [],
+      });
+    } finally {
+      setMoving(false);
+    }
+  };
+
+  return (
+    <article className="page record-page" data-testid="record-page">
+      <nav className="crumbs" aria-label="Breadcrumb">
+        <a href={`#/list/${entityKey}`}>{pluralOf(entity)}</a> / <span>{titleOf(entity, record)}</span>
+      </nav>
+      <div className="page-head">
+        <h1>{titleOf(entity, record)}</h1>
+        <span className="muted small">
+          Version {record.version} · updated {new Date(record.updatedAt).toLocaleString()}
+        </span>
+      </div>
+      {process && <StagePath process={process} current={engine?.currentStage?.nodeId ?? record.stage} />}
+      <div className="record-grid">
+        <div className="record-main">
+          {process && (
+            <StagePanel
+              process={process}
+              entity={entity}
+              record={record}
+              draft={draft}
+              related={relatedData}
+              engine={engine}
+              canWrite={canWrite}
+              moving={moving}
+              refusal={refusal}
+              onMove={(to, checked) => void move(to, checked)}
+            />
+          )}
+          {form ? (
+            <RecordForm
+              entity={entity}
+              form={form}
+              record={record}
+              related={relatedData}
+              choices={choices}
+              readOnly={!canWrite}
+              onSaved={(saved) => {
+                setRecord(saved);
+                loadEngine();
+              }}
+              onReload={reload}
+              onDraftChange={setDraft}
+            />
+          ) : (
+            <div className="card muted">No form is published for {entity.label}.</div>
+          )}
+          <Timeline entries={timeline} />
+        </div>
+        <aside className="record-side">
+          {canWrite && (
+            <LogActivity
+              entity={entityKey}
+              id={id}
+              onLogged={() => {
+                setTick((t) => t + 1);
+                void reload();
+                loadEngine();
+              }}
+            />
+          )}
+          {canWrite && (
+            <MailPanel
+              entity={entityKey}
+              id={id}
+              version={record.version}
+              onSent={() => setTick((t) => t + 1)}
+            />
+          )}
+          <RelatedRecords entity={entity} id={id} outbound={related} />
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,161 @@
+// Guided selling: the stage path across the top, the current stage's guidance and checklist, what
+// is still required to move on, and the allowed transitions as buttons. The engine's state is used
+// when the process route answers; otherwise everything is derived from the definition.
+import { useState } from 'react';
+import type { EntityDefinition, ProcessDefinition } from '@crm/definitions';
+import type { ProcessState, RecordView } from '../api/runtime-api';
+import type { ProblemEntry } from '../api/client';
+import { useWorkspace } from '../shared/definitions';
+import { stageSteps, transitionsFrom, type TransitionView } from './process-view';
+
+export function StagePath({ process, current }: { process: ProcessDefinition; current: string | null }) {
+  const steps = stageSteps(process, current);
+  return (
+    <ol className="stage-path" aria-label={`${process.label} stages`}>
+      {steps.map(({ node, state }) => (
+        <li
+          key={node.id}
+          className={`stage-step stage-${state}${node.type === 'end' && node.outcome === 'lost' ? ' stage-lost' : ''}`}
+          aria-current={state === 'current' ? 'step' : undefined}
+          data-stage={node.id}
+        >
+          <span className="stage-mark" aria-hidden>
+            {state === 'done' ? '✓' : ''}
+          </span>
+          <span className="stage-label">{node.label}</span>
+          <span className="visually-hidden">
+            {state === 'done' ? ' (done)' : state === 'current' ? ' (current)' : ''}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function StagePanel(props: {
+  process: ProcessDefinition;
+  entity: EntityDefinition;
+  record: RecordView;
+  draft: Record<string, unknown>;
+  related: Record<string, Record<string, unknown>>;
+  engine: ProcessState | null;
+  canWrite: boolean;
+  moving: boolean;
+  refusal: { message: string; reasons: readonly ProblemEntry[] } | null;
+  onMove(to: string, checked: string[]): void;
+}) {
+  const ws = useWorkspace();
+  const { process, record } = props;
+  const current = props.engine?.currentStage?.nodeId ?? record.stage;
+  const node = process.nodes.find((n) => n.id === current);
+  const [checked, setChecked] = useState<Set<string>>(new Set());
+  const stage = node && (node.type === 'stage' || node.type === 'end') ? node : undefined;
+  const checklist = stage?.type === 'stage' ? (stage.checklist ?? []) : [];
+  const fromDefinition = transitionsFrom(
+    process,
+    current,
+    ws.entities,
+    props.entity,
+    record.data,
+    props.related,
+  );
+  const transitions: TransitionView[] = props.engine
+    ? props.engine.transitions.map((t) => ({
+        edgeId: t.edgeId,
+        target: t.target,
+        label: t.label ?? process.nodes.find((n) => n.id === t.target)?.label ?? t.target,
+        allowed: t.allowed,
+        missing: t.missing,
+      }))
+    : fromDefinition;
+  const openChecklist = checklist.filter((item) => item.required && !checked.has(item.id));
+  const stageMissing = new Map<string, string>();
+  for (const t of transitions.filter(
+    (t) => !process.edges.find((e) => e.id === t.edgeId)?.requiredFields?.length,
+  ))
+    for (const m of t.missing) stageMissing.set(m.message, m.message);
+  const unsaved = JSON.stringify(props.draft) !== JSON.stringify(record.data);
+
+  return (
+    <section className="card stage-panel" aria-label="Stage">
+      <div className="stage-head">
+        <div>
+          <span className="eyebrow">Current stage</span>
+          <h2>{stage?.label ?? (current ? current : 'Not in a process yet')}</h2>
+        </div>
+        {stage?.type === 'stage' && stage.probability !== undefined && (
+          <span className="badge">{stage.probability} % probability</span>
+        )}
+        {stage?.type === 'end' && <span className="badge badge-ok">{stage.outcome}</span>}
+      </div>
+      {stage?.type === 'stage' && stage.guidance && <p className="guidance">{stage.guidance}</p>}
+      {checklist.length > 0 && (
+        <fieldset className="checklist">
+          <legend>Checklist</legend>
+          {checklist.map((item) => (
+            <label key={item.id} className="check">
+              <input
+                type="checkbox"
+                checked={checked.has(item.id)}
+                disabled={!props.canWrite}
+                onChange={(e) => {
+                  const next = new Set(checked);
+                  if (e.target.checked) next.add(item.id);
+                  else next.delete(item.id);
+                  setChecked(next);
+                }}
+              />
+              {item.label}
+              {item.required && <span className="muted small"> · required</span>}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {(stageMissing.size > 0 || openChecklist.length > 0) && (
+        <div className="requirements" data-testid="requirements">
+          <h4>Still required to move on</h4>
+          <ul>
+            {[...stageMissing.values()].map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+            {openChecklist.map((item) => (
+              <li key={item.id}>Tick “{item.label}”.</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {transitions.length > 0 && (
+        <div className="next-actions" aria-label="Next steps">
+          <h4>Next steps</h4>
+          <div className="row gap wrap">
+            {transitions.map((t) => (
+              <button
+                key={t.edgeId}
+                type="button"
+                className={`btn ${t.allowed && openChecklist.length === 0 ? 'btn-primary' : 'btn-secondary'}`}
+                disabled={!props.canWrite || props.moving}
+                title={t.missing.map((m) => m.message).join(' ') || undefined}
+                onClick={() => props.onMove(t.edgeId, [...checked])}
+              >
+                {t.label} →
+              </button>
+            ))}
+          </div>
+          {unsaved && <p className="muted small">Save your changes first: moves check the saved record.</p>}
+        </div>
+      )}
+      {props.refusal && (
+        <div className="banner banner-error" role="alert" data-testid="move-refused">
+          <strong>{props.refusal.message}</strong>
+          {props.refusal.reasons.length > 0 && (
+            <ul>
+              {props.refusal.reasons.map((r) => (
+                <li key={r.message}>{r.message}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

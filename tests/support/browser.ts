@@ -1,0 +1,66 @@
+// Debian's Chromium driven by playwright-core, and a server that puts a built UI in front of a
+// test platform on an ephemeral port (same origin, so the session cookie works as in production).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import http from 'node:http';
+import path from 'node:path';
+import express from 'express';
+import helmet from 'helmet';
+import { chromium, type Browser } from 'playwright-core';
+import type { Express } from 'express';
+
+export const REPO_ROOT = path.resolve(__dirname, '../..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+}
+
+/** Builds the UI workspace once when its dist/ is missing. */
+export function ensureBuilt(workspace: string): string {
+  const dist = path.join(REPO_ROOT, workspace, 'dist');
+  if (!existsSync(path.join(dist, 'index.html')))
+    execFileSync('npm', ['run', 'build', '-w', workspace], { cwd: REPO_ROOT, stdio: 'inherit' });
+  return dist;
+}
+
+export interface UiServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves `dist` at `mountPath` (with the platform's security headers) and everything else from the app. */
+export async function serveUi(app: Express, mountPath: string, dist: string): Promise<UiServer> {
+  const outer = express();
+  // The shared definition validators compile JSON Schemas with ajv (generated functions), so the
+  // UIs need 'unsafe-eval' in script-src; everything else keeps helmet's defaults.
+  const csp = helmet({
+    contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-eval'"] } },
+  });
+  outer.use(mountPath, csp, express.static(dist, { index: 'index.html' }));
+  outer.use(app);
+  const server = http.createServer(outer);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+  };
+}
+
+export function artifactsDir(name: string): string {
+  const dir = path.join(REPO_ROOT, 'test-artifacts', name);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
