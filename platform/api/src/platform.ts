@@ -27,6 +27,12 @@ export async function createPlatform(config: PlatformConfig): Promise<Platform> 
   const db = createDb(orm.em);
   // connect-pg-simple wants a node-postgres pool of its own.
   const pool = new Pool({ connectionString: config.databaseUrl, max: 4 });
+  // pg reports a connection the server dropped (a restart, a terminated backend) as an 'error'
+  // event, and an 'error' event without a listener takes the process down. The pool discards the
+  // broken client and a query in flight still rejects on its own: logging is all that is left to do.
+  const onConnectionError = (error: Error) => logger.warn(`PostgreSQL session pool: ${error.message}`);
+  pool.on('error', onConnectionError);
+  pool.on('connect', (client) => client.on('error', onConnectionError));
   const mailer = createMailer({
     ...(config.smtpUrl !== undefined ? { smtpUrl: config.smtpUrl } : {}),
     ...(config.mailFrom !== undefined ? { from: config.mailFrom } : {}),

@@ -2,8 +2,7 @@
 // platform's static serving needs no fallback), and the shared workspace of definitions.
 import { useEffect, useState } from 'react';
 import { api, type PublicUser } from './api/definitions-api';
-import { errorMessage } from './api/client';
-import { LoginScreen } from './shared/login-screen';
+import { errorMessage, LoginScreen } from '@crm/runtime-ui/ui';
 import { useWorkspace } from './shared/workspace';
 import { ProcessDesigner } from './process/process-designer';
 import { ProcessList } from './process/process-list';
@@ -103,7 +102,15 @@ export function App() {
     });
   }, []);
   if (user === undefined) return <div className="empty">Loading…</div>;
-  if (!user) return <LoginScreen initialError={error} onSignedIn={setUser} />;
+  if (!user)
+    return (
+      <LoginScreen
+        title="CRM Designer"
+        intro="Sign in as an analyst or administrator to design entities, forms and processes."
+        initialError={error}
+        onSignedIn={setUser}
+      />
+    );
   return (
     <Shell
       user={user}

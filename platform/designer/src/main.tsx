@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
+import '@crm/runtime-ui/styles/base.css';
 import './styles/app.css';
 import { App } from './app';
 

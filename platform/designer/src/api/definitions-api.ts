@@ -1,5 +1,5 @@
 import type { DefinitionChange } from '@crm/definitions';
-import { ApiError, request, type ProblemEntry } from './client';
+import { ApiError, request, type ProblemEntry } from '@crm/runtime-ui/ui';
 
 export type StoredKind = 'entity' | 'form' | 'process' | 'mailTemplate' | 'role' | 'calendar';
 

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { validateDefinition, type EntityDefinition, type FieldDefinition } from '@crm/definitions';
 import { api } from '../api/definitions-api';
-import { ApiError, errorMessage } from '../api/client';
+import { ApiError, errorMessage } from '@crm/runtime-ui/ui';
 import { validationContext, type Workspace } from '../shared/workspace';
 import { EntityOverview } from './entity-overview';
 

@@ -10,7 +10,7 @@ import {
 } from '@crm/definitions';
 import { FormRenderer } from '@crm/runtime-ui/forms';
 import { api } from '../api/definitions-api';
-import { errorMessage } from '../api/client';
+import { errorMessage } from '@crm/runtime-ui/ui';
 import { validationContext, type Workspace } from '../shared/workspace';
 import { ConditionBuilder } from '../process/panels/condition-builder';
 

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ProcessDefinition } from '@crm/definitions';
 import { api } from '../api/definitions-api';
-import { errorMessage } from '../api/client';
+import { errorMessage } from '@crm/runtime-ui/ui';
 import type { Workspace } from '../shared/workspace';
 
 const KEY = /^[a-z][a-z0-9_]{0,62}$/;

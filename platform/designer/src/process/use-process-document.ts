@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProcessDefinition } from '@crm/definitions';
 import { api } from '../api/definitions-api';
-import { ApiError, errorMessage, type ProblemEntry } from '../api/client';
+import { ApiError, errorMessage, type ProblemEntry } from '@crm/runtime-ui/ui';
 import { perform, redo, startHistory, undo, type History } from './history';
 import type { ProcessCommand } from './process-commands';
 

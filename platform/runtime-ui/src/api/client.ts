@@ -1,11 +1,16 @@
-// The runtime UI talks to the API over HTTP only, on the same origin (the session cookie signs it in).
+// The runtime UI and the designer talk to the API over HTTP only, on the same origin (the session cookie
+// signs them in). Both apps share this one client (the designer through `@crm/runtime-ui/ui`).
 
 /** One entry of a problem+json `errors` list. */
 export interface ProblemEntry {
   pointer?: string;
+  kind?: string;
+  key?: string;
   rule?: string;
   message: string;
   field?: string;
+  nodeId?: string;
+  edgeId?: string;
 }
 
 export class ApiError extends Error {

@@ -2,10 +2,15 @@ import { useState, type FormEvent } from 'react';
 import { api, type PublicUser } from '../api/runtime-api';
 import { errorMessage } from '../api/client';
 
+/** The sign-in page of both apps; each names itself and says who it is for (the runtime by default). */
 export function LoginScreen({
+  title = 'CRM',
+  intro = 'Sign in to work on your pipeline, tasks and approvals.',
   initialError,
   onSignedIn,
 }: {
+  title?: string;
+  intro?: string;
   initialError: string | null;
   onSignedIn(user: PublicUser): void;
 }) {
@@ -32,9 +37,9 @@ export function LoginScreen({
           <span className="brand-mark" aria-hidden>
             ◆
           </span>{' '}
-          CRM
+          {title}
         </div>
-        <p className="muted">Sign in to work on your pipeline, tasks and approvals.</p>
+        <p className="muted">{intro}</p>
         <label className="field">
           <span>E-mail</span>
           <input

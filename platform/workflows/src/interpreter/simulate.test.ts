@@ -53,8 +53,6 @@ const needsCard = {
   decision_maker: 'CFO',
   timeline: 'this_quarter',
   pains: 'Downtime',
-  // The proposal mailed on entering Proposal quotes the amount, so Needs analysis requires it.
-  amount: { amount: 48_000, currency: 'EUR' },
 };
 const proposalFields = {
   amount: { amount: 48_000, currency: 'EUR' },

@@ -8,7 +8,7 @@ import type {
   ProcessDefinition,
 } from '@crm/definitions';
 import { api, type SimulationAnswer, type VersionMeta } from '../../api/definitions-api';
-import { errorMessage } from '../../api/client';
+import { errorMessage } from '@crm/runtime-ui/ui';
 import { FieldWidget } from '@crm/runtime-ui/forms';
 
 export function ProblemsPanel({
