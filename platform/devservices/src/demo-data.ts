@@ -1,11 +1,25 @@
 import type { EntityDefinition } from '@crm/definitions';
 import type { EnterStageInput } from '@crm/api';
-import { pipelineFor, planDealWalk, walkRecord, type PipelineWalker } from './demo-pipeline';
+import {
+  pipelineFor,
+  planDealWalk,
+  walkRecord,
+  walkRecordThroughProcess,
+  type PipelineWalker,
+} from './demo-pipeline';
 import { DemoRandom } from './demo-random';
 import { demoAccount, demoActivity, demoContact, demoDeal, demoProducts } from './demo-records';
 
 /** What the seed needs from the platform's services; the real ones validate every write. */
 export interface DemoServices<TActor> {
+  /** The door to running processes, when the engine runs (`npm start`); absent in seed-only tests. */
+  processGateway?: {
+    move(
+      actor: TActor,
+      key: { processKey: string; recordId: string },
+      request: { target: string },
+    ): Promise<void>;
+  };
   users: {
     create(input: {
       email: string;
@@ -210,7 +224,26 @@ export async function seedDemoRecords<TActor>(
     const account = random.pick(accounts);
     const contactId = account.contacts.length === 0 ? undefined : random.pick(account.contacts);
     const deal = await create('deal', demoDeal(random, account, contactId, index, today), account.ownerId);
-    if (walker !== undefined) {
+    const gateway = services.processGateway;
+    if (walker !== undefined && gateway !== undefined) {
+      // The engine runs: the deal's process started on create; move it as its owner would.
+      const plan = planDealWalk(stageRandom, walker.path, today);
+      const owner = repActors.get(account.ownerId) ?? admin;
+      stageEntries += await walkRecordThroughProcess(
+        stageRandom,
+        walker,
+        { id: deal.id, data: deal.data, ownerId: account.ownerId },
+        plan,
+        { references },
+        {
+          update: (patch) => services.records.update(admin, 'deal', deal.id, patch),
+          move: (target) =>
+            gateway.move(owner, { processKey: walker.process.key, recordId: deal.id }, { target }),
+          log: (message) => console.warn(`[demo] ${message}`),
+        },
+      );
+    } else if (walker !== undefined) {
+      // No engine (tests of the seed alone): record a back-dated history through the stage mirror.
       const plan = planDealWalk(stageRandom, walker.path, today);
       await walkRecord(
         stageRandom,

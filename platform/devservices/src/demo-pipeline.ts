@@ -194,3 +194,63 @@ export async function walkRecord(
     });
   }
 }
+
+export interface LiveWalkDeps {
+  update(patch: Record<string, unknown>): Promise<{ data: Record<string, unknown> }>;
+  /** Asks the running process to move the record (a Temporal Update through the api's gateway). */
+  move(target: string): Promise<void>;
+  log(message: string): void;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Retries a move while the instance is still starting; false when it keeps being refused. */
+async function moveWhenReady(deps: LiveWalkDeps, target: string): Promise<boolean> {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 30; attempt += 1) {
+    try {
+      await deps.move(target);
+      return true;
+    } catch (error) {
+      lastError = error;
+      await pause(100);
+    }
+  }
+  deps.log(
+    `a demo move to "${target}" was refused: ${lastError instanceof Error ? lastError.message : String(lastError)}`,
+  );
+  return false;
+}
+
+/**
+ * Takes the record through the planned steps the way a user does when the process engine runs:
+ * the process entered the first stage itself when the record was created; before each further
+ * step a normal record update fills what the move requires, then the owner asks the process to
+ * move. Stage history therefore comes from the process, at the time it happens. Returns the number
+ * of stages entered.
+ */
+export async function walkRecordThroughProcess(
+  random: DemoRandom,
+  walker: PipelineWalker,
+  record: { id: string; data: Record<string, unknown>; ownerId: string },
+  plan: DealPlan,
+  context: Omit<FieldContext, 'at' | 'ownerId'>,
+  deps: LiveWalkDeps,
+): Promise<number> {
+  let data = record.data;
+  let entered = 1;
+  for (const [index, step] of plan.steps.entries()) {
+    const previous = plan.steps[index - 1];
+    if (previous === undefined) continue;
+    const required = requiredToMove(walker.process.definition, previous.node, step.node);
+    const patch = missingFieldsPatch(random, walker.entity, data, required, {
+      ...context,
+      at: step.at,
+      ownerId: record.ownerId,
+    });
+    if (Object.keys(patch).length > 0) data = (await deps.update(patch)).data;
+    if (!(await moveWhenReady(deps, step.node.id))) break;
+    entered += 1;
+  }
+  return entered;
+}
