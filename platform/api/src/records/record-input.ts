@@ -1,22 +1,10 @@
+import { RESERVED_FIELD_KEYS } from '@crm/definitions';
 import { BadRequestError, type ProblemEntry } from '../http/problems';
 import { isPlainObject } from '../http/validate';
 import type { EntityLike } from './field-sql';
 
 /** System fields of every record: set by the platform, never by a client payload. */
-export const SYSTEM_FIELDS = [
-  'id',
-  'entity',
-  'owner',
-  'ownerId',
-  'stage',
-  'status',
-  'version',
-  'createdAt',
-  'updatedAt',
-  'createdBy',
-  'updatedBy',
-  'deletedAt',
-] as const;
+export const SYSTEM_FIELDS = RESERVED_FIELD_KEYS;
 
 const SYSTEM = new Set<string>(SYSTEM_FIELDS);
 
