@@ -1,34 +1,32 @@
 import { ProcessActionRejectedError, type ApprovalView } from '@crm/api';
 import { queryDatabase } from '../support/test-database';
-import { createTestPlatform, type Agent, type TestPlatform, type UserName } from '../support/test-platform';
+import type { TestPlatform, UserName } from '../support/test-platform';
 import {
-  appWithGateway,
   dealOf,
   instanceOf,
   newKey,
-  portsOf,
-  RecordingGateway,
-  signIn,
+  type RecordingGateway,
+  startInboxWorld,
+  stopInboxWorld,
+  type InboxWorld,
 } from './inbox-support';
 
 let t: TestPlatform;
 let gateway: RecordingGateway;
-let withGateway: ReturnType<typeof appWithGateway>;
-let ports: ReturnType<typeof portsOf>;
-const agents = {} as Record<UserName, Agent>;
+let withGateway: InboxWorld['withGateway'];
+let ports: InboxWorld['ports'];
+let agents: InboxWorld['agents'];
 
 beforeAll(async () => {
-  t = await createTestPlatform();
-  gateway = new RecordingGateway();
-  withGateway = appWithGateway(t, gateway);
-  ports = portsOf(t);
-  for (const name of ['rep', 'manager', 'otherManager', 'director', 'admin'] as const)
-    agents[name] = await signIn(withGateway.app, t, name);
+  ({ t, gateway, withGateway, ports, agents } = await startInboxWorld([
+    'rep',
+    'manager',
+    'otherManager',
+    'director',
+    'admin',
+  ]));
 });
-afterAll(async () => {
-  await withGateway?.close();
-  await t?.close();
-});
+afterAll(() => stopInboxWorld({ t, withGateway }));
 
 /** A rep's deal with a 30 % discount, and the manager level of its discount approval requested. */
 async function requested(name: string, level: 0 | 1 = 0) {

@@ -11,7 +11,13 @@ import {
 } from '@crm/api';
 import type { InstanceRef, ProcessPorts } from '@crm/workflows/contract';
 import { accountData, createRecord } from '../support/fixtures';
-import { PASSWORD, type Agent, type TestPlatform, type UserName } from '../support/test-platform';
+import {
+  createTestPlatform,
+  PASSWORD,
+  type Agent,
+  type TestPlatform,
+  type UserName,
+} from '../support/test-platform';
 
 /** One call the api made to the process engine. */
 export interface GatewayCall {
@@ -130,4 +136,27 @@ export async function dealOf(
   const account = await createRecord(agent, 'account', accountData({ name: `${name} account` }));
   const deal = await createRecord(agent, 'deal', { name, account: account.id, ...extra });
   return { id: deal.id, accountId: account.id, version: deal.version };
+}
+
+/** A test platform whose app forwards process actions to a recording gateway, with signed-in agents. */
+export interface InboxWorld {
+  t: TestPlatform;
+  gateway: RecordingGateway;
+  withGateway: ReturnType<typeof appWithGateway>;
+  ports: ReturnType<typeof portsOf>;
+  agents: Record<UserName, Agent>;
+}
+
+export async function startInboxWorld(names: readonly UserName[]): Promise<InboxWorld> {
+  const t = await createTestPlatform();
+  const gateway = new RecordingGateway();
+  const withGateway = appWithGateway(t, gateway);
+  const agents = {} as Record<UserName, Agent>;
+  for (const name of names) agents[name] = await signIn(withGateway.app, t, name);
+  return { t, gateway, withGateway, ports: portsOf(t), agents };
+}
+
+export async function stopInboxWorld(world: Partial<InboxWorld>): Promise<void> {
+  await world.withGateway?.close();
+  await world.t?.close();
 }

@@ -1,33 +1,33 @@
 import type { TaskView } from '@crm/api';
-import { createTestPlatform, type Agent, type TestPlatform, type UserName } from '../support/test-platform';
+import type { TestPlatform, UserName } from '../support/test-platform';
 import {
-  appWithGateway,
   dealOf,
   instanceOf,
   newKey,
-  portsOf,
-  RecordingGateway,
-  signIn,
+  type RecordingGateway,
+  startInboxWorld,
+  stopInboxWorld,
+  type InboxWorld,
 } from './inbox-support';
 
 let t: TestPlatform;
 let gateway: RecordingGateway;
-let withGateway: ReturnType<typeof appWithGateway>;
-let ports: ReturnType<typeof portsOf>;
-const agents = {} as Record<UserName, Agent>;
+let withGateway: InboxWorld['withGateway'];
+let ports: InboxWorld['ports'];
+let agents: InboxWorld['agents'];
 
 beforeAll(async () => {
-  t = await createTestPlatform();
-  gateway = new RecordingGateway();
-  withGateway = appWithGateway(t, gateway);
-  ports = portsOf(t);
-  for (const name of ['rep', 'teamRep', 'otherRep', 'manager', 'otherManager', 'director', 'admin'] as const)
-    agents[name] = await signIn(withGateway.app, t, name);
+  ({ t, gateway, withGateway, ports, agents } = await startInboxWorld([
+    'rep',
+    'teamRep',
+    'otherRep',
+    'manager',
+    'otherManager',
+    'director',
+    'admin',
+  ]));
 });
-afterAll(async () => {
-  await withGateway?.close();
-  await t?.close();
-});
+afterAll(() => stopInboxWorld({ t, withGateway }));
 
 type Assignee = Parameters<typeof ports.tasks.create>[0]['assignee'];
 

@@ -1,18 +1,9 @@
+import type { Capability } from '@crm/definitions';
 /** Record visibility of a role (see the role definition's `recordScope`). */
 export type RecordScope = 'none' | 'own' | 'team' | 'all';
 
-export type Capability =
-  | 'definitions.read'
-  | 'definitions.edit'
-  | 'definitions.publish'
-  | 'records.read'
-  | 'records.write'
-  | 'records.delete'
-  | 'records.assign'
-  | 'approvals.decide'
-  | 'analytics.read'
-  | 'users.manage'
-  | 'audit.read';
+// Capabilities are part of the definition language (role definitions grant them).
+export type { Capability };
 
 /** The authenticated user a request acts for, with the rights of their role resolved. */
 export interface Actor {

@@ -1,34 +1,10 @@
-import type { OperationObject, PathsObject, SchemaObject } from 'openapi3-ts/oas31';
+import type { PathsObject, SchemaObject } from 'openapi3-ts/oas31';
+import { anyObject, body, json, op, problem } from './openapi-helpers';
 
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-});
-const json = (description: string, schema: SchemaObject) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const common = {
-  '400': problem('Malformed request'),
-  '401': problem('Not signed in'),
-  '403': problem('Not allowed'),
-  '404': problem('Not found or not visible'),
-};
 const items: SchemaObject = {
   type: 'object',
   properties: { items: { type: 'array', items: { type: 'object' } } },
 };
-const anyObject: SchemaObject = { type: 'object' };
-const body = (schema: SchemaObject) => ({ required: true, content: { 'application/json': { schema } } });
-
-function op(
-  summary: string,
-  tag: string,
-  responses: OperationObject['responses'],
-  extra: Partial<OperationObject> = {},
-): OperationObject {
-  return { summary, tags: [tag], responses: { ...responses, ...common }, ...extra };
-}
 
 const processAnswers = {
   '409': problem('Already completed or decided'),

@@ -1,40 +1,6 @@
-import type {
-  OperationObject,
-  ParameterObject,
-  PathsObject,
-  ReferenceObject,
-  SchemaObject,
-} from 'openapi3-ts/oas31';
+import type { ParameterObject, PathsObject } from 'openapi3-ts/oas31';
 import { inboxPaths, recordInboxPaths } from './inbox-paths';
-
-type Schema = SchemaObject | ReferenceObject;
-
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-});
-const json = (description: string, schema: Schema) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const errors = {
-  '400': problem('Malformed request'),
-  '401': problem('Not signed in'),
-  '403': problem('Role lacks the capability'),
-  '404': problem('Not found or not visible'),
-};
-
-function op(
-  summary: string,
-  tag: string,
-  responses: OperationObject['responses'],
-  extra: Partial<OperationObject> = {},
-): OperationObject {
-  return { summary, tags: [tag], responses: { ...responses, ...errors }, ...extra };
-}
-
-const body = (schema: Schema) => ({ required: true, content: { 'application/json': { schema } } });
-const anyObject: SchemaObject = { type: 'object' };
+import { anyObject, body, json, op, problem } from './openapi-helpers';
 
 /** Platform routes that do not depend on published definitions. */
 export function platformPaths(): PathsObject {
