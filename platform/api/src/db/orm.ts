@@ -4,6 +4,7 @@ import { Migration0001Platform } from './migrations/migration-0001-platform';
 import { Migration0002StageMirror } from './migrations/migration-0002-stage-mirror';
 import { Migration0003MailNotificationsAutomation } from './migrations/migration-0003-mail-notifications-automation';
 import { Migration0004TasksApprovals } from './migrations/migration-0004-tasks-approvals';
+import { Migration0005ViewsComments } from './migrations/migration-0005-views-comments';
 
 /** Connects MikroORM to PostgreSQL and brings the schema up to date. */
 export async function initOrm(databaseUrl: string): Promise<MikroORM> {
@@ -21,6 +22,7 @@ export async function initOrm(databaseUrl: string): Promise<MikroORM> {
           class: Migration0003MailNotificationsAutomation,
         },
         { name: 'Migration0004TasksApprovals', class: Migration0004TasksApprovals },
+        { name: 'Migration0005ViewsComments', class: Migration0005ViewsComments },
       ],
       snapshot: false,
       snapshotOnMigrate: false,
