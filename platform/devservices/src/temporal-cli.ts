@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { findRepoRoot } from './repo-root';
 
@@ -24,12 +24,46 @@ export async function ensureTemporalCli(options: EnsureTemporalCliOptions = {}):
   const toolsBin = options.toolsBin ?? path.join(findRepoRoot(), '.tools', 'bin');
   const found = findTemporalCli(toolsBin);
   if (found !== undefined) return found;
-  log(`Building the temporal CLI (${TEMPORAL_CLI_MODULE}) into ${toolsBin}: this takes ~6 minutes once.`);
-  await run('go', ['install', TEMPORAL_CLI_MODULE], { ...process.env, GOBIN: toolsBin });
   const built = path.join(toolsBin, 'temporal');
+  // Several test runs or `npm start`s on one machine must not each build it: one holds the lock,
+  // the others wait for its binary.
+  const lock = path.join(toolsBin, '.temporal-build.lock');
+  mkdirSync(toolsBin, { recursive: true });
+  if (!takeLock(lock)) {
+    log(`Another process is building the temporal CLI into ${toolsBin}; waiting for it.`);
+    while (existsSync(lock) && !isExecutable(built))
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    if (isExecutable(built)) return built;
+    return ensureTemporalCli(options);
+  }
+  try {
+    log(`Building the temporal CLI (${TEMPORAL_CLI_MODULE}) into ${toolsBin}: this takes ~6 minutes once.`);
+    await run('go', ['install', TEMPORAL_CLI_MODULE], { ...process.env, GOBIN: toolsBin });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
   if (!isExecutable(built)) throw new Error(`go install finished but ${built} is missing`);
   log(`Built ${built}`);
   return built;
+}
+
+/** An exclusive lock as a directory (mkdir is atomic); a lock older than 30 minutes is stale. */
+function takeLock(lock: string): boolean {
+  try {
+    mkdirSync(lock);
+    return true;
+  } catch {
+    try {
+      if (Date.now() - statSync(lock).mtimeMs > 30 * 60_000) {
+        rmSync(lock, { recursive: true, force: true });
+        mkdirSync(lock);
+        return true;
+      }
+    } catch {
+      // Someone else took or removed it meanwhile: wait as usual.
+    }
+    return false;
+  }
 }
 
 export function findTemporalCli(toolsBin: string): string | undefined {
