@@ -1,3 +1,4 @@
+import { ANALYTICS_ROUTES } from './matrix-analytics-routes';
 import { INBOX_ROUTES } from './matrix-inbox-routes';
 import { PROCESS_ROUTES } from './matrix-process-routes';
 import { isAuthenticated } from './matrix-principals';
@@ -230,4 +231,5 @@ export const ROUTES: Record<string, RouteSpec> = {
   },
   ...INBOX_ROUTES,
   ...PROCESS_ROUTES,
+  ...ANALYTICS_ROUTES,
 };

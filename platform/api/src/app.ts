@@ -4,6 +4,7 @@ import swaggerUi from 'swagger-ui-express';
 import { sql } from 'kysely';
 import type { Pool } from 'pg';
 import { activitiesRoutes } from './activities/activities.routes';
+import { analyticsRoutes } from './analytics/analytics.routes';
 import { approvalsRoutes, recordApprovalsRoutes } from './approvals/approvals.routes';
 import { createApprovalsService } from './approvals/approvals.service';
 import { authenticate } from './auth/authenticate';
@@ -24,6 +25,7 @@ import { processesRoutes, recordProcessRoutes } from './processes/processes.rout
 import { recordsRoutes } from './records/records.routes';
 import type { Services } from './services';
 import { recordTasksRoutes, tasksRoutes } from './tasks/tasks.routes';
+import { usersRoutes } from './users/users.routes';
 import { createTasksService } from './tasks/tasks.service';
 
 export interface AppDeps {
@@ -82,6 +84,8 @@ export function createApp(deps: AppDeps): Express {
   api.use('/records', mailRoutes(services.mail));
   api.use('/records', automationRoutes(services.automation));
   api.use('/notifications', notificationsRoutes(services.notifications));
+  api.use('/users', usersRoutes(services.users));
+  api.use('/analytics', analyticsRoutes(services.analytics));
   const inboxDeps = {
     db: deps.db,
     audit: services.audit,

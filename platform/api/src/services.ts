@@ -1,4 +1,5 @@
 import { createActivitiesService } from './activities/activities.service';
+import { createAnalyticsService } from './analytics/analytics.service';
 import { createTokensService } from './auth/tokens.service';
 import { createUsersService } from './auth/users.service';
 import type { Db } from './db/db';
@@ -63,6 +64,7 @@ export function createServices(db: Db, options: ServicesOptions = {}) {
   const activities = createActivitiesService({ db, audit, records, processes: triggers });
   // Internal: the process mirrors its stage through this; no route lets a client set a stage.
   const processState = createStageMirrorService({ db, audit });
+  const analytics = createAnalyticsService({ db, definitions, resolveEntity });
   const messaging = createMessagingServices({ db, definitions, records, mailer: options.mailer });
   return {
     audit,
@@ -72,6 +74,7 @@ export function createServices(db: Db, options: ServicesOptions = {}) {
     definitions,
     records,
     activities,
+    analytics,
     processState,
     resolveEntity,
     processGateway,

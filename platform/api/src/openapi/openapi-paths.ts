@@ -1,4 +1,5 @@
 import type { ParameterObject, PathsObject } from 'openapi3-ts/oas31';
+import { analyticsPaths } from './analytics-paths';
 import { inboxPaths, recordInboxPaths } from './inbox-paths';
 import { anyObject, body, json, op, problem } from './openapi-helpers';
 
@@ -6,6 +7,7 @@ import { anyObject, body, json, op, problem } from './openapi-helpers';
 export function platformPaths(): PathsObject {
   return {
     ...inboxPaths(),
+    ...analyticsPaths(),
     '/api/health': {
       get: {
         summary: 'Liveness and database check',

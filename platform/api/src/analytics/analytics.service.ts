@@ -1,0 +1,303 @@
+import type { ProcessDefinition } from '@crm/definitions';
+import { sql } from 'kysely';
+import type { Actor } from '../auth/actor';
+import type { Db } from '../db/db';
+import { BadRequestError, NotFoundError } from '../http/problems';
+import type { PublishedEntity } from '../records/records.service';
+import type { FunnelQuery, SnapshotQuery } from './analytics-query';
+import {
+  activitiesSql,
+  outcomesSql,
+  repsSql,
+  snapshotSql,
+  stageFlowSql,
+  userNamesSql,
+  type ActivityRow,
+  type RepRow,
+  type Scope,
+  type SnapshotRow,
+} from './analytics-sql';
+import { processShape, type ProcessShape } from './process-shape';
+
+/** A sum of money in one currency; amounts in different currencies are never added up. */
+export interface MoneyTotal {
+  currency: string;
+  amount: number;
+  /** The amount times the stage's probability (snapshot of open stages only). */
+  weighted?: number;
+}
+
+export interface ProcessHeader {
+  key: string;
+  label: string;
+  entity: string;
+  amountField: { key: string; label: string } | null;
+}
+
+export interface SnapshotStage {
+  id: string;
+  label: string;
+  probability: number;
+  count: number;
+  /** Records in the stage without an amount (counted, not summed). */
+  withoutAmount: number;
+  totals: MoneyTotal[];
+  /** Mean time the records have been sitting in the stage so far. */
+  avgAgeMs: number | null;
+}
+
+export interface Snapshot {
+  process: ProcessHeader;
+  ownerId: string | null;
+  stages: SnapshotStage[];
+  /** Records resting in each end node (all time). */
+  ends: { id: string; label: string; outcome: string; count: number; totals: MoneyTotal[] }[];
+  open: { count: number; totals: MoneyTotal[] };
+  currencies: string[];
+}
+
+export interface FunnelStage {
+  id: string;
+  label: string;
+  probability: number;
+  entered: number;
+  advanced: number;
+  lost: number;
+  stillIn: number;
+  /** advanced / entered in percent (one decimal); null when nothing entered. */
+  conversion: number | null;
+  completedStays: number;
+  medianMs: number | null;
+  avgMs: number | null;
+}
+
+export interface RepStats {
+  userId: string | null;
+  name: string;
+  role: string | null;
+  active: number;
+  openNow: number;
+  won: number;
+  lost: number;
+  winRate: number | null;
+  activities: number;
+  activitiesByType: Record<string, number>;
+}
+
+export interface Funnel {
+  process: ProcessHeader;
+  period: { from: string; to: string };
+  ownerId: string | null;
+  stages: FunnelStage[];
+  outcomes: {
+    won: number;
+    lost: number;
+    closed: number;
+    winRate: number | null;
+    ends: { id: string; label: string; outcome: string; count: number; totals: MoneyTotal[] }[];
+  };
+  reps: RepStats[];
+  activities: { total: number; byType: Record<string, number> };
+}
+
+export interface AnalyticsDeps {
+  db: Db;
+  definitions: { latestAll(kind: 'process'): Promise<{ key: string; content: Record<string, unknown> }[]> };
+  resolveEntity(key: string): Promise<PublishedEntity>;
+}
+
+const percent = (part: number, whole: number): number | null =>
+  whole === 0 ? null : Math.round((1000 * part) / whole) / 10;
+const cents = (value: number) => Math.round(value * 100) / 100;
+
+function addTotal(totals: Map<string, number>, currency: string | null, amount: string | null): void {
+  if (currency === null || amount === null) return;
+  totals.set(currency, (totals.get(currency) ?? 0) + Number(amount));
+}
+
+const toTotals = (totals: Map<string, number>, probability?: number): MoneyTotal[] =>
+  [...totals.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, amount]) => ({
+      currency,
+      amount: cents(amount),
+      ...(probability === undefined ? {} : { weighted: cents((amount * probability) / 100) }),
+    }));
+
+/** Funnel analytics over the stage history read model: exact aggregates in SQL, scoped like every record read. */
+export function createAnalyticsService(deps: AnalyticsDeps) {
+  const { db } = deps;
+
+  async function shapeOf(processKey: string, amountField: string | undefined): Promise<ProcessShape> {
+    const published = (await deps.definitions.latestAll('process')).find((p) => p.key === processKey);
+    if (published === undefined) throw new NotFoundError(`There is no published process "${processKey}".`);
+    const definition = published.content as unknown as ProcessDefinition;
+    const { entity } = await deps.resolveEntity(definition.entity);
+    return processShape(definition, entity, amountField);
+  }
+
+  async function scopeFor(actor: Actor, processKey: string, query: SnapshotQuery): Promise<Scope> {
+    const shape = await shapeOf(processKey, query.amountField);
+    if (query.ownerId !== undefined) {
+      const user = await db.one(sql<{ id: string }>`SELECT id FROM users WHERE id = ${query.ownerId}`);
+      if (!user)
+        throw new BadRequestError('The owner filter names no user.', [
+          { field: 'owner', rule: 'exists', message: `There is no user ${query.ownerId}.` },
+        ]);
+    }
+    return { actor, shape, ownerId: query.ownerId };
+  }
+
+  const header = (shape: ProcessShape): ProcessHeader => ({
+    key: shape.key,
+    label: shape.label,
+    entity: shape.entity,
+    amountField: shape.amountField ? { key: shape.amountField.key, label: shape.amountField.label } : null,
+  });
+
+  async function snapshot(actor: Actor, processKey: string, query: SnapshotQuery): Promise<Snapshot> {
+    const scope = await scopeFor(actor, processKey, query);
+    const rows = await db.query(snapshotSql(scope));
+    const byNode = new Map<string, SnapshotRow[]>();
+    for (const row of rows) byNode.set(row.node, [...(byNode.get(row.node) ?? []), row]);
+    const currencies = new Set<string>();
+    const openTotals = new Map<string, number>();
+    const summarise = (nodeId: string) => {
+      const nodeRows = byNode.get(nodeId) ?? [];
+      const totals = new Map<string, number>();
+      for (const row of nodeRows) {
+        addTotal(totals, row.currency, row.amount);
+        if (row.currency !== null && row.amount !== null) currencies.add(row.currency);
+      }
+      const count = nodeRows.reduce((sum, row) => sum + row.count, 0);
+      const ageWeight = nodeRows.reduce((sum, row) => sum + (row.avg_age_ms ?? 0) * row.count, 0);
+      return {
+        count,
+        withoutAmount: count - nodeRows.reduce((sum, row) => sum + row.with_amount, 0),
+        totals,
+        avgAgeMs: count === 0 ? null : Math.round(ageWeight / count),
+      };
+    };
+    const stages = scope.shape.stages.map((stage) => {
+      const summary = summarise(stage.id);
+      for (const [currency, amount] of summary.totals)
+        openTotals.set(currency, (openTotals.get(currency) ?? 0) + amount);
+      return {
+        id: stage.id,
+        label: stage.label,
+        probability: stage.probability,
+        count: summary.count,
+        withoutAmount: summary.withoutAmount,
+        totals: toTotals(summary.totals, stage.probability),
+        avgAgeMs: summary.avgAgeMs,
+      };
+    });
+    const ends = scope.shape.ends.map((end) => {
+      const summary = summarise(end.id);
+      return { ...end, count: summary.count, totals: toTotals(summary.totals) };
+    });
+    return {
+      process: header(scope.shape),
+      ownerId: scope.ownerId ?? null,
+      stages,
+      ends,
+      open: { count: stages.reduce((sum, stage) => sum + stage.count, 0), totals: toTotals(openTotals) },
+      currencies: [...currencies].sort(),
+    };
+  }
+
+  async function funnel(actor: Actor, processKey: string, query: FunnelQuery): Promise<Funnel> {
+    const scope = await scopeFor(actor, processKey, query);
+    const { period } = query;
+    const [flows, outcomeRows, repRows, activityRows] = await Promise.all([
+      db.query(stageFlowSql(scope, period)),
+      db.query(outcomesSql(scope, period)),
+      db.query(repsSql(scope, period)),
+      db.query(activitiesSql(scope, period)),
+    ]);
+    const stages = scope.shape.stages.map((stage) => {
+      const flow = flows.find((row) => row.node === stage.id);
+      const entered = flow?.entered ?? 0;
+      return {
+        id: stage.id,
+        label: stage.label,
+        probability: stage.probability,
+        entered,
+        advanced: flow?.advanced ?? 0,
+        lost: flow?.lost ?? 0,
+        stillIn: flow?.still_in ?? 0,
+        conversion: percent(flow?.advanced ?? 0, entered),
+        completedStays: flow?.completed_stays ?? 0,
+        medianMs: flow?.median_ms === null || flow === undefined ? null : Math.round(flow.median_ms),
+        avgMs: flow?.avg_ms === null || flow === undefined ? null : Math.round(flow.avg_ms),
+      };
+    });
+    const ends = scope.shape.ends.map((end) => {
+      const rows = outcomeRows.filter((row) => row.node === end.id);
+      const totals = new Map<string, number>();
+      for (const row of rows) addTotal(totals, row.currency, row.amount);
+      return { ...end, count: rows.reduce((sum, row) => sum + row.count, 0), totals: toTotals(totals) };
+    });
+    const outcomeCount = (status: string) =>
+      outcomeRows.filter((row) => row.status === status).reduce((sum, row) => sum + row.count, 0);
+    const won = outcomeCount('won');
+    const lost = outcomeCount('lost');
+    return {
+      process: header(scope.shape),
+      period: { from: period.from.toISOString(), to: period.to.toISOString() },
+      ownerId: scope.ownerId ?? null,
+      stages,
+      outcomes: { won, lost, closed: outcomeCount('closed'), winRate: percent(won, won + lost), ends },
+      reps: await repStats(repRows, activityRows),
+      activities: {
+        total: activityRows.reduce((sum, row) => sum + row.count, 0),
+        byType: countByType(activityRows),
+      },
+    };
+  }
+
+  function countByType(rows: readonly { type: string; count: number }[]): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const row of rows) out[row.type] = (out[row.type] ?? 0) + row.count;
+    return out;
+  }
+
+  async function repStats(
+    repRows: readonly RepRow[],
+    activityRows: readonly ActivityRow[],
+  ): Promise<RepStats[]> {
+    const ids = new Set<string | null>([
+      ...repRows.map((row) => row.owner_id),
+      ...activityRows.map((row) => row.actor_id),
+    ]);
+    const known = [...ids].filter((id): id is string => id !== null);
+    const names = new Map(
+      (known.length === 0 ? [] : await db.query(userNamesSql(known))).map((row) => [row.id, row]),
+    );
+    return [...ids]
+      .map((userId) => {
+        const row = repRows.find((candidate) => candidate.owner_id === userId);
+        const mine = activityRows.filter((candidate) => candidate.actor_id === userId);
+        const user = userId === null ? undefined : names.get(userId);
+        const won = row?.won ?? 0;
+        const lost = row?.lost ?? 0;
+        return {
+          userId,
+          name: user?.name ?? (userId === null ? 'Unassigned' : 'Unknown user'),
+          role: user?.role ?? null,
+          active: row?.active ?? 0,
+          openNow: row?.open_now ?? 0,
+          won,
+          lost,
+          winRate: percent(won, won + lost),
+          activities: mine.reduce((sum, candidate) => sum + candidate.count, 0),
+          activitiesByType: countByType(mine),
+        };
+      })
+      .sort((a, b) => b.won - a.won || b.active - a.active || a.name.localeCompare(b.name));
+  }
+
+  return { snapshot, funnel };
+}
+
+export type AnalyticsService = ReturnType<typeof createAnalyticsService>;
