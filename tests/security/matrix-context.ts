@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { loadSolutionFromDirectory } from '@crm/definitions/node';
+import { queryDatabase } from '../support/test-database';
 import { B2B_DIR, PASSWORD, type Agent, type TestPlatform, type UserName } from '../support/test-platform';
 import { ProcessFixtures } from './matrix-fixtures';
 import type { Ownership, Principal, PrincipalName } from './matrix-principals';
@@ -100,7 +101,19 @@ export class MatrixHarness {
         ),
       notification: (o: Ownership) => this.process.notification(principal.owners[o]),
       delegateId: this.delegateId,
+      savedView: (o: Ownership) => this.savedView(principal.owners[o], o === 'team'),
     };
+  }
+
+  /** Written straight to the table: the owner may be a role that could not save one itself. */
+  private async savedView(owner: UserName, shared: boolean): Promise<string> {
+    const [row] = await queryDatabase<{ id: string }>(
+      this.t.database.url,
+      `INSERT INTO saved_views (owner_id, entity, name, shared, query) VALUES ($1, 'account', $2, $3, '{"filters":[]}') RETURNING id`,
+      [this.t.users[owner].id, `Matrix view ${this.next()}`, shared],
+    );
+    if (!row) throw new Error('no saved view was stored');
+    return row.id;
   }
 
   /** The role of the user a principal acts for (unauthenticated principals: the rep's). */

@@ -46,6 +46,8 @@ export interface CaseContext {
   notification(ownership: Ownership): Promise<string>;
   /** An active user an approval can be delegated to. */
   delegateId: string;
+  /** A saved account view of the own/team/foreign user; the team member's is shared, the others private. */
+  savedView(ownership: Ownership): Promise<string>;
 }
 
 export interface RouteSpec {

@@ -53,6 +53,9 @@ const SYSTEM_COLUMNS: Record<string, Column> = {
   ownerId: { key: 'ownerId', expr: sql.raw('r.owner_id'), kind: 'uuid', nullable: true },
 };
 
+/** The system columns a list filters and sorts by besides the entity's fields (saved views check against them). */
+export const SYSTEM_COLUMN_KEYS: readonly string[] = Object.keys(SYSTEM_COLUMNS);
+
 const MAX_LIMIT = 200;
 
 function columnOf(entity: EntityLike, key: string): Column | undefined {
