@@ -1,7 +1,13 @@
 // One Jest run for the whole repository: `unit` holds the fast tests that live next to the code
 // (no services needed); `integration` holds the cross-package suites in tests/ that talk to real
 // PostgreSQL, Temporal and SMTP servers.
-const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2023' } }] };
+// The designer's panel tests (*.test.tsx) use React's automatic JSX runtime, as the apps do.
+const transform = {
+  '^.+\\.(t|j)sx?$': [
+    '@swc/jest',
+    { jsc: { target: 'es2023', transform: { react: { runtime: 'automatic' } } } },
+  ],
+};
 // MikroORM 7 and kysely ship only as ES modules: let swc turn them into CommonJS for Jest.
 const transformIgnorePatterns = ['/node_modules/(?!(@mikro-orm|kysely)/)'];
 const common = {
@@ -22,7 +28,8 @@ module.exports = {
       ...common,
       displayName: 'unit',
       roots: ['<rootDir>/definitions', '<rootDir>/platform'],
-      testMatch: ['**/src/**/*.test.ts'],
+      // *.test.tsx run in jsdom (a docblock in each file) and render panels with React.
+      testMatch: ['**/src/**/*.test.ts', '**/src/**/*.test.tsx'],
     },
     {
       ...common,

@@ -8,18 +8,21 @@ import { ProcessDesigner } from './process/process-designer';
 import { ProcessList } from './process/process-list';
 import { EntityDesigner } from './entity/entity-designer';
 import { FormDesigner } from './form/form-designer';
+import { MailDesigner } from './mail/mail-designer';
 
 type Route =
   | { page: 'processes' }
   | { page: 'process'; key: string }
   | { page: 'entities'; key?: string }
-  | { page: 'forms'; key?: string };
+  | { page: 'forms'; key?: string }
+  | { page: 'mail'; key?: string };
 
 function parseRoute(hash: string): Route {
   const [page, key] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   if (page === 'process' && key) return { page: 'process', key };
   if (page === 'entities') return key ? { page: 'entities', key } : { page: 'entities' };
   if (page === 'forms') return key ? { page: 'forms', key } : { page: 'forms' };
+  if (page === 'mail') return key ? { page: 'mail', key } : { page: 'mail' };
   return { page: 'processes' };
 }
 
@@ -60,6 +63,9 @@ function Shell({ user, onLogout }: { user: PublicUser; onLogout(): void }) {
           <a href="#/forms" aria-current={tab === 'forms' ? 'page' : undefined}>
             Forms
           </a>
+          <a href="#/mail" aria-current={tab === 'mail' ? 'page' : undefined}>
+            Mail templates
+          </a>
         </nav>
         <div className="topbar-user">
           <span>
@@ -83,7 +89,9 @@ function Shell({ user, onLogout }: { user: PublicUser; onLogout(): void }) {
         ) : route.page === 'entities' ? (
           <EntityDesigner workspace={workspace} selectedKey={route.key} onSaved={reload} />
         ) : route.page === 'forms' ? (
-          <FormDesigner workspace={workspace} selectedKey={route.key} />
+          <FormDesigner workspace={workspace} selectedKey={route.key} onSaved={reload} />
+        ) : route.page === 'mail' ? (
+          <MailDesigner workspace={workspace} selectedKey={route.key} onSaved={reload} />
         ) : (
           <ProcessList workspace={workspace} onChanged={reload} />
         )}

@@ -1,7 +1,7 @@
 import type { ProcessDefinition, ProcessEdge } from '@crm/definitions';
 import { ConditionBuilder } from './condition-builder';
 import { Checkbox, Field, FieldsPicker, TextInput } from './inputs';
-import type { PanelContext } from './node-properties';
+import type { PanelContext } from './panel-context';
 
 export function EdgeProperties({
   edge,

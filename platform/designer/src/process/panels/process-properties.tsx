@@ -2,7 +2,7 @@ import type { Trigger } from '@crm/definitions';
 import type { ProcessMeta } from '../flow-mapping';
 import { ConditionBuilder } from './condition-builder';
 import { Checkbox, Field, TextInput } from './inputs';
-import type { PanelContext } from './node-properties';
+import type { PanelContext } from './panel-context';
 
 export function ProcessProperties({
   meta,

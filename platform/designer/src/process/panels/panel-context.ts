@@ -1,0 +1,25 @@
+// What every property panel looks things up in, and the one helper they all use to keep optional
+// settings out of the definition when they are cleared (absent, rather than empty or false).
+import type { EntityDefinition, MailTemplateDefinition } from '@crm/definitions';
+
+export interface PanelContext {
+  entity: EntityDefinition | undefined;
+  entities: readonly EntityDefinition[];
+  templates: readonly MailTemplateDefinition[];
+  roles: readonly string[];
+  stages: readonly { id: string; label: string }[];
+  /** Timer ids of the whole process: they must be unique across nodes. */
+  timerIds: readonly string[];
+}
+
+/** A copy of `item` with `key` set to `value`, or without `key` when `value` is empty. */
+export function withOptional<T extends object, K extends keyof T>(
+  item: T,
+  key: K,
+  value: T[K] | undefined,
+): T {
+  const copy = { ...item };
+  if (value === undefined || value === '' || value === false) delete copy[key];
+  else copy[key] = value;
+  return copy;
+}

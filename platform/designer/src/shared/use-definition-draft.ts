@@ -1,0 +1,113 @@
+// Editing one definition (entity, form, mail template) as a draft: the working copy, whether it
+// differs from what was last saved, explicit save, and publish (optionally with a data migration).
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, errorMessage, type ProblemEntry } from '@crm/runtime-ui/ui';
+import { api, type StoredKind } from '../api/definitions-api';
+
+export type DraftStatus = 'saved' | 'unsaved' | 'saving' | 'error';
+
+export interface DraftMessage {
+  tone: 'ok' | 'error';
+  text: string;
+  errors?: readonly ProblemEntry[];
+}
+
+export type PublishAnswer = { ok: true; version: number; created: boolean } | { ok: false; error: unknown };
+
+export interface DefinitionDraft<T> {
+  value: T;
+  set(next: T): void;
+  status: DraftStatus;
+  message: DraftMessage | null;
+  setMessage(m: DraftMessage | null): void;
+  /** Saves the working copy (or `content`, which becomes the working copy) as the draft. */
+  save(content?: T): Promise<boolean>;
+  /** Saves, then publishes; a refusal is returned (and shown) rather than thrown. */
+  publish(options?: { content?: T; migration?: unknown; quiet?: boolean }): Promise<PublishAnswer>;
+  /** Bumped after each save and publish, for panels that re-read versions and diffs. */
+  savedAt: number;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export function useDefinitionDraft<T extends { key: string }>(
+  kind: StoredKind,
+  initial: T,
+  onSaved: () => Promise<void> | void,
+): DefinitionDraft<T> {
+  const [value, setValue] = useState(initial);
+  const [status, setStatus] = useState<DraftStatus>('saved');
+  const [message, setMessage] = useState<DraftMessage | null>(null);
+  const [savedAt, setSavedAt] = useState(0);
+  const saved = useRef<T>(initial);
+
+  // A different definition was opened. Reloads of the same one (after a save) keep the edits.
+  useEffect(() => {
+    saved.current = initial;
+    setValue(initial);
+    setStatus('saved');
+    setMessage(null);
+  }, [kind, initial.key]);
+
+  const set = useCallback((next: T) => {
+    setValue(next);
+    setStatus(same(next, saved.current) ? 'saved' : 'unsaved');
+  }, []);
+
+  const save = useCallback(
+    async (content?: T): Promise<boolean> => {
+      const doc = content ?? value;
+      if (content) setValue(content);
+      setStatus('saving');
+      try {
+        await api.saveDraft(kind, doc.key, doc);
+        saved.current = doc;
+        setStatus('saved');
+        setSavedAt(Date.now());
+        setMessage({ tone: 'ok', text: 'Draft saved.' });
+        await onSaved();
+        return true;
+      } catch (e) {
+        setStatus('error');
+        setMessage({
+          tone: 'error',
+          text: `Saving failed: ${errorMessage(e)}`,
+          errors: e instanceof ApiError ? e.errors : [],
+        });
+        return false;
+      }
+    },
+    [kind, value, onSaved],
+  );
+
+  const publish = useCallback(
+    async (options: { content?: T; migration?: unknown; quiet?: boolean } = {}): Promise<PublishAnswer> => {
+      const doc = options.content ?? value;
+      if (!(await save(doc))) return { ok: false, error: new Error('The draft could not be saved.') };
+      try {
+        const result = await api.publish([{ kind, key: doc.key }], options.migration);
+        const item = result.items[0];
+        setSavedAt(Date.now());
+        setMessage({
+          tone: 'ok',
+          text: item
+            ? `Published as version ${item.version}${item.created ? '' : ' (no changes since the last version)'}.`
+            : 'Published.',
+        });
+        await onSaved();
+        return { ok: true, version: item?.version ?? 0, created: item?.created ?? false };
+      } catch (e) {
+        if (!options.quiet)
+          setMessage({
+            tone: 'error',
+            text: `Publishing was refused: ${errorMessage(e)}`,
+            errors: e instanceof ApiError ? e.errors : [],
+          });
+        return { ok: false, error: e };
+      }
+    },
+    [kind, value, save, onSaved],
+  );
+
+  return { value, set, status, message, setMessage, save, publish, savedAt };
+}

@@ -1,0 +1,76 @@
+// Renders the designer's properties tab around a process held in an undo/redo history, as the
+// designer does, with Undo and Redo buttons; the test reads the definition the edits produce.
+import { useState } from 'react';
+import path from 'node:path';
+import type { ProcessDefinition, Solution } from '@crm/definitions';
+import { loadSolutionFromDirectory } from '@crm/definitions/node';
+import type { Workspace } from '../shared/workspace';
+import { PropertiesTab } from '../process/designer-side-panel';
+import { perform, redo, startHistory, undo, type History } from '../process/history';
+import type { Selection } from '../process/use-canvas-elements';
+
+const B2B = path.resolve(__dirname, '../../../../definitions/solutions/b2b-sales');
+
+/** The shipped B2B solution as the designer's workspace (everything published, nothing drafted). */
+export async function b2bWorkspace(): Promise<Workspace> {
+  const solution: Solution = await loadSolutionFromDirectory(B2B);
+  const none = () => new Set<string>();
+  const sets = {
+    entity: none(),
+    form: none(),
+    process: none(),
+    mailTemplate: none(),
+    role: none(),
+    calendar: none(),
+  };
+  return {
+    entities: solution.entities ?? [],
+    forms: solution.forms ?? [],
+    processes: solution.processes ?? [],
+    mailTemplates: solution.mailTemplates ?? [],
+    roles: solution.roles ?? [],
+    calendars: solution.calendars ?? [],
+    drafted: sets,
+    published: sets,
+  };
+}
+
+export interface HarnessProbe {
+  /** The definition as the edits left it. */
+  current(): ProcessDefinition;
+  /** How many undo steps the edits made. */
+  steps(): number;
+}
+
+export function PropertiesHarness({
+  initial,
+  workspace,
+  select,
+  probe,
+}: {
+  initial: ProcessDefinition;
+  workspace: Workspace;
+  select: Selection;
+  probe: { current?: HarnessProbe };
+}) {
+  const [history, setHistory] = useState<History>(() => startHistory(initial));
+  const [selected, setSelected] = useState<Selection>(select);
+  probe.current = { current: () => history.present, steps: () => history.past.length };
+  return (
+    <div>
+      <button type="button" onClick={() => setHistory(undo)}>
+        Undo
+      </button>
+      <button type="button" onClick={() => setHistory(redo)}>
+        Redo
+      </button>
+      <PropertiesTab
+        definition={history.present}
+        selected={selected}
+        workspace={workspace}
+        run={(command) => setHistory((h) => perform(h, command))}
+        onSelect={setSelected}
+      />
+    </div>
+  );
+}
