@@ -1,0 +1,223 @@
+/// <reference lib="dom" />
+// An administrator adapts the B2B solution in the designer: adds a field group with two new fields
+// to the account, removes one of them once records hold values (the migration prompt shows how many
+// and clears them), puts the other on the account form and publishes it, and edits a mail template
+// with a merge field, checks the preview and publishes it. Real API and PostgreSQL.
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { createTestPlatform, PASSWORD, type Agent, type TestPlatform } from '../support/test-platform';
+import { artifactsDir, ensureBuilt, launchBrowser, serveUi, type UiServer } from '../support/browser';
+import { accountData } from '../support/fixtures';
+
+jest.setTimeout(240_000);
+
+const SHOTS = artifactsDir('designer-entities');
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+
+/** Waits until the element's text contains `text` (the UI updates after a request). */
+async function textIn(locator: Locator, text: string, timeout = 10_000): Promise<void> {
+  const until = Date.now() + timeout;
+  let last: string | null = null;
+  while (Date.now() < until) {
+    last = await locator.textContent();
+    if (last?.includes(text)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Expected "${text}" in the element, found: ${String(last)}`);
+}
+
+interface Field {
+  key: string;
+  type: string;
+}
+
+async function published<T>(agent: Agent, kind: string, key: string): Promise<T> {
+  return (await agent.get(`/api/definitions/${kind}/${key}`).expect(200)).body.content as T;
+}
+
+describe('entity, form and mail-template designers in the browser', () => {
+  let tp: TestPlatform;
+  let server: UiServer;
+  let browser: Browser;
+  let page: Page;
+  let admin: Agent;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    const dist = ensureBuilt('platform/designer');
+    tp = await createTestPlatform();
+    server = await serveUi(tp.platform.app, '/designer', dist);
+    browser = await launchBrowser();
+    admin = await tp.agent('admin');
+    page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && console.error(`browser: ${m.text()}`));
+    await page.goto(`${server.url}/designer/`);
+    await page.getByLabel('E-mail').fill(tp.users.admin.email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Entities' }).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await tp?.close();
+  });
+
+  afterEach(() => expect(pageErrors).toEqual([]));
+
+  it('adds a field group with two new fields to the account and publishes it', async () => {
+    await page.getByRole('link', { name: 'Entities' }).click();
+    await page.locator('.react-flow__node[data-id="account"]').click();
+    const editor = page.getByTestId('entity-editor');
+    await editor.getByRole('heading', { name: /Account/ }).waitFor();
+    const count = (await published<{ fields: Field[] }>(admin, 'entity', 'account')).fields.length;
+
+    for (const [n, label, key] of [
+      [count + 1, 'Fleet size', 'fleet_size'],
+      [count + 2, 'Depot count', 'depot_count'],
+    ] as const) {
+      await editor.getByRole('button', { name: '+ Field', exact: true }).click();
+      await editor.getByLabel(`Label of field_${n}`).fill(label);
+      await editor.getByLabel(`Key of ${label}`).fill(key);
+      await editor.getByLabel(`Type of ${key}`).selectOption('integer');
+    }
+
+    await editor.getByRole('button', { name: '+ Field group' }).click();
+    const group = editor.locator('.group-card').last();
+    await group.getByLabel('Group name').fill('Logistics parameters');
+    await group.getByLabel('Group key').fill('logistics_parameters');
+    await group.getByLabel('Depends on field').selectOption('type');
+    await group.getByRole('checkbox', { name: 'Supplier' }).check();
+    await group.getByRole('checkbox', { name: 'Partner' }).check();
+    await group.getByRole('checkbox', { name: 'Client' }).uncheck();
+    // An empty group is a problem the shared rules report, and publishing waits for it.
+    await editor.getByTestId('problems').waitFor();
+    expect(await editor.getByRole('button', { name: 'Publish', exact: true }).isDisabled()).toBe(true);
+    const members = group.getByRole('group', { name: 'Fields of Logistics parameters' });
+    await members.getByRole('checkbox', { name: 'Fleet size' }).check();
+    await members.getByRole('checkbox', { name: 'Depot count' }).check();
+    await editor.getByTestId('problems').waitFor({ state: 'detached' });
+    await shot(page, '01-field-group');
+
+    await editor.getByRole('button', { name: 'Publish', exact: true }).click();
+    await editor.getByText('Published as version 2.').waitFor();
+    const account = await published<{ fields: Field[]; fieldGroups: unknown[] }>(admin, 'entity', 'account');
+    expect(account.fields.slice(-2)).toEqual([
+      { key: 'fleet_size', label: 'Fleet size', type: 'integer' },
+      { key: 'depot_count', label: 'Depot count', type: 'integer' },
+    ]);
+    expect(account.fieldGroups.at(-1)).toEqual({
+      key: 'logistics_parameters',
+      label: 'Logistics parameters',
+      when: { field: 'type', op: 'in', value: ['supplier', 'partner'] },
+      fields: ['fleet_size', 'depot_count'],
+    });
+  });
+
+  it('removes a field that holds data after the prompt shows the affected records', async () => {
+    const ids: string[] = [];
+    for (const [name, fleet] of [
+      ['Haulage One', 12],
+      ['Haulage Two', 40],
+      ['Haulage Three', 7],
+      ['No fleet yet', undefined],
+    ] as const) {
+      const data = accountData({
+        name,
+        type: 'supplier',
+        ...(fleet !== undefined ? { fleet_size: fleet } : {}),
+      });
+      ids.push((await admin.post('/api/records/account').send({ data }).expect(201)).body.id as string);
+    }
+
+    const editor = page.getByTestId('entity-editor');
+    await editor.getByRole('button', { name: 'Remove fleet_size' }).click();
+    await editor.getByRole('button', { name: 'Publish', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'This change affects stored data' });
+    await dialog.waitFor();
+    await textIn(dialog.getByTestId('affected-total'), 'would affect data in 3 records');
+    expect(await dialog.getByTestId('affected-fleet_size').textContent()).toBe('3');
+    expect(await dialog.getByRole('button', { name: 'Publish with this migration' }).isDisabled()).toBe(true);
+    await dialog.getByRole('radio', { name: 'Clear the values in 3 records' }).check();
+    await shot(page, '02-migration-prompt');
+    await dialog.getByRole('button', { name: 'Publish with this migration' }).click();
+    await editor.getByText('Published as version 3. Cleared Fleet size in 3 records.').waitFor();
+    await shot(page, '03-migrated');
+
+    const account = await published<{ fields: Field[] }>(admin, 'entity', 'account');
+    expect(account.fields.map((f) => f.key)).not.toContain('fleet_size');
+    expect(account.fields.map((f) => f.key)).toContain('depot_count');
+    for (const id of ids) {
+      const record = (await admin.get(`/api/records/account/${id}`).expect(200)).body as {
+        data: Record<string, unknown>;
+      };
+      expect(record.data).not.toHaveProperty('fleet_size');
+    }
+  });
+
+  it('puts the new field on the account form, previews it and publishes the form', async () => {
+    await page.getByRole('link', { name: 'Forms' }).click();
+    await page.getByLabel('Form', { exact: true }).selectOption('account_main');
+    const editor = page.getByTestId('form-editor');
+    await editor
+      .locator('.unused .chip[data-field="depot_count"]')
+      .dragTo(editor.locator('.section-card[data-section="company"]'));
+    await editor.locator('.section-card[data-section="company"] .chip[data-field="depot_count"]').waitFor();
+    await textIn(editor.getByTestId('save-status'), 'Unsaved changes');
+
+    // The preview is the runtime UI's renderer: the group's field shows once the type is Supplier.
+    const preview = editor.getByTestId('form-preview');
+    expect(await preview.getByText('Depot count').isVisible()).toBe(false);
+    // The label reads "Type *" (required), hence the pattern.
+    await preview.getByLabel(/^Type/).selectOption('supplier');
+    await preview.getByText('Depot count').waitFor();
+    await shot(page, '04-form');
+
+    await editor.getByRole('button', { name: 'Publish', exact: true }).click();
+    await editor.getByText('Published as version 2.').waitFor();
+    const form = await published<{ sections: { id: string; fields: { field: string }[] }[] }>(
+      admin,
+      'form',
+      'account_main',
+    );
+    expect(form.sections.find((s) => s.id === 'company')?.fields.at(-1)).toEqual({ field: 'depot_count' });
+  });
+
+  it('edits a mail template with a merge field, sees the preview and publishes it', async () => {
+    await page.getByRole('link', { name: 'Mail templates' }).click();
+    await page.getByTestId('mail-list').getByRole('link', { name: 'Thank you for your order' }).click();
+    const editor = page.getByTestId('mail-editor');
+    const subject = editor.getByLabel('Subject');
+    await subject.fill('Welcome on board, ');
+    await subject.press('End');
+    await editor.getByTestId('merge-fields').locator('button[data-path="contact.first_name"]').click();
+    expect(await subject.inputValue()).toBe('Welcome on board, {{contact.first_name}}');
+    await textIn(editor.getByTestId('preview-subject'), 'Welcome on board, Alex');
+    const frame = editor.frameLocator('[data-testid="preview-frame"]');
+    await frame.getByText('Dear Alex,').waitFor();
+    await frame.getByText('Sam Carter').waitFor();
+
+    // A merge field the deal does not have is reported at once, and publishing waits for it.
+    const body = editor.getByLabel('Body');
+    const original = await body.inputValue();
+    await body.fill(`${original}\n<p>{{fleet_size}}</p>`);
+    await editor.getByTestId('problems').getByText('{{fleet_size}}').waitFor();
+    expect(await editor.getByRole('button', { name: 'Publish', exact: true }).isDisabled()).toBe(true);
+    await body.fill(original);
+    await editor.getByTestId('problems').waitFor({ state: 'detached' });
+
+    await textIn(editor.getByTestId('gate-state'), 'Locked: The thank-you mail is sent');
+    await editor.getByLabel('Preview stage').selectOption('closed_won');
+    await textIn(editor.getByTestId('gate-state'), 'Users may send it');
+    await shot(page, '05-mail-template');
+
+    await editor.getByRole('button', { name: 'Publish', exact: true }).click();
+    await editor.getByText('Published as version 2.').waitFor();
+    const template = await published<{ subject: string; body: string }>(admin, 'mailTemplate', 'thank_you');
+    expect(template.subject).toBe('Welcome on board, {{contact.first_name}}');
+    expect(template.body).toBe(original);
+  });
+});
