@@ -12,6 +12,7 @@ import { KanbanBoard } from './kanban/kanban-board';
 import { MyTasks } from './tasks/my-tasks';
 import { ApprovalsInbox } from './approvals/approvals-inbox';
 import { PipelineDashboard } from './dashboard/pipeline-dashboard';
+import { UsersProvider } from './shared/users';
 
 function isActive(route: Route, href: string): boolean {
   const target = parseRoute(href);
@@ -114,7 +115,9 @@ function Shell({ me, onLogout }: { me: Me; onLogout(): void }) {
           <div className="layout">
             <Navigation ws={ws} route={route} />
             <main className="content">
-              <Screen route={route} ws={ws} />
+              <UsersProvider>
+                <Screen route={route} ws={ws} />
+              </UsersProvider>
             </main>
           </div>
         </WorkspaceContext.Provider>

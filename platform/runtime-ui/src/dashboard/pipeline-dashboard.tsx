@@ -1,142 +1,101 @@
-// The pipeline snapshot: open records per stage (count, amount, amount weighted by the stage's
-// probability), computed from the list API; owner filter "mine / everyone I may see".
-import { useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { entityOf, useWorkspace } from '../shared/definitions';
-import { amountField, formatMoney, moneyAmount } from '../shared/format';
-import { usePipeline, STAGE_LIMIT } from '../shared/pipeline-data';
+// The pipeline dashboard of one published process: the snapshot (open records per stage now) for
+// everyone who reads records, and the period's history (conversion, time in stage, outcomes, per
+// rep) for roles with analytics.read. Every figure comes from the analytics API, exact and
+// limited to the records the user may see.
+import { useEffect, useState } from 'react';
+import { errorMessage } from '../api/client';
+import { can, entityOf, pluralOf, useWorkspace } from '../shared/definitions';
+import { analyticsApi, type Funnel, type Snapshot } from './analytics-api';
+import { DashboardFilters, periodFor, type PeriodChoice } from './dashboard-filters';
+import { HistorySection } from './history-section';
+import { SnapshotSection } from './snapshot-section';
+import './dashboard.css';
+
+interface Loaded {
+  snapshot: Snapshot | null;
+  funnel: Funnel | null;
+  error: string | null;
+  loading: boolean;
+}
+
+function useAnalytics(
+  processKey: string,
+  ownerId: string,
+  period: PeriodChoice,
+  withHistory: boolean,
+): Loaded {
+  const [state, setState] = useState<Loaded>({ snapshot: null, funnel: null, error: null, loading: true });
+  const { from, to } = period;
+  useEffect(() => {
+    let cancelled = false;
+    setState((previous) => ({ ...previous, loading: true }));
+    const filter = { ...(ownerId ? { ownerId } : {}), from, to };
+    Promise.all([
+      analyticsApi.snapshot(processKey, filter),
+      withHistory ? analyticsApi.funnel(processKey, filter) : Promise.resolve(null),
+    ]).then(
+      ([snapshot, funnel]) => {
+        if (!cancelled) setState({ snapshot, funnel, error: null, loading: false });
+      },
+      (e: unknown) => {
+        if (!cancelled) setState((previous) => ({ ...previous, error: errorMessage(e), loading: false }));
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [processKey, ownerId, from, to, withHistory]);
+  return state;
+}
 
 export function PipelineDashboard({ processKey }: { processKey: string }) {
   const ws = useWorkspace();
   const process = ws.processes.find((p) => p.key === processKey);
   const entity = process ? entityOf(ws, process.entity) : undefined;
-  const [mine, setMine] = useState(false);
-  const { columns, error } = usePipeline(process, mine ? { 'filter[ownerId]': ws.me.user.id } : {});
-  if (!process || !entity) return <div className="empty">No published process “{processKey}”.</div>;
-  const money = amountField(entity);
-  const rows = columns
-    .filter((c) => c.node.type === 'stage')
-    .map((c) => {
-      const amount = c.records.reduce((s, r) => s + (money ? (moneyAmount(r.data[money.key]) ?? 0) : 0), 0);
-      const probability = c.node.type === 'stage' ? (c.node.probability ?? 0) : 0;
-      return {
-        stage: c.node.label,
-        count: c.records.length,
-        truncated: c.truncated,
-        amount,
-        weighted: Math.round((amount * probability) / 100),
-        probability,
-      };
-    });
-  const ends = columns.filter((c) => c.node.type === 'end');
-  const total = rows.reduce(
-    (s, r) => ({ count: s.count + r.count, amount: s.amount + r.amount, weighted: s.weighted + r.weighted }),
-    {
-      count: 0,
-      amount: 0,
-      weighted: 0,
-    },
-  );
-  const money$ = (v: unknown) => formatMoney(typeof v === 'number' ? v : 0);
+  const withHistory = can(ws, 'analytics.read');
+  const [ownerId, setOwnerId] = useState('');
+  const [period, setPeriod] = useState<PeriodChoice>(() => periodFor('90'));
+  const [chosenCurrency, setCurrency] = useState<string | undefined>(undefined);
+  const { snapshot, funnel, error, loading } = useAnalytics(processKey, ownerId, period, withHistory);
+  if (!process) return <div className="empty">No published process “{processKey}”.</div>;
+
+  const currencies = [
+    ...new Set([
+      ...(snapshot?.currencies ?? []),
+      ...(funnel?.outcomes.ends.flatMap((end) => end.totals.map((t) => t.currency)) ?? []),
+    ]),
+  ].sort();
+  const currency =
+    chosenCurrency !== undefined && currencies.includes(chosenCurrency) ? chosenCurrency : currencies[0];
+  const recordsLabel = (entity ? pluralOf(entity) : process.entity).toLowerCase();
 
   return (
-    <section className="page" data-testid="dashboard">
+    <section className="page dashboard" data-testid="dashboard" aria-busy={loading}>
       <div className="page-head">
-        <h1>{process.label}: pipeline</h1>
-        <label className="check">
-          <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} /> Only mine
-        </label>
+        <h1>{process.label}: dashboard</h1>
       </div>
+      <DashboardFilters
+        processes={ws.processes}
+        processKey={processKey}
+        ownerId={ownerId}
+        onOwner={setOwnerId}
+        period={period}
+        onPeriod={setPeriod}
+        showPeriod={withHistory}
+        currencies={currencies}
+        currency={currency}
+        onCurrency={setCurrency}
+      />
       {error && (
         <div className="banner banner-error" role="alert">
           {error}
         </div>
       )}
-      <div className="kpis">
-        <div className="card kpi">
-          <span className="eyebrow">Open</span>
-          <strong>{total.count}</strong>
-        </div>
-        {money && (
-          <>
-            <div className="card kpi">
-              <span className="eyebrow">Pipeline</span>
-              <strong>{money$(total.amount)}</strong>
-            </div>
-            <div className="card kpi">
-              <span className="eyebrow">Weighted</span>
-              <strong>{money$(total.weighted)}</strong>
-            </div>
-          </>
-        )}
-        {ends.map((c) => (
-          <div className="card kpi" key={c.node.id}>
-            <span className="eyebrow">{c.node.label}</span>
-            <strong>
-              {c.records.length}
-              {c.truncated ? '+' : ''}
-            </strong>
-          </div>
-        ))}
-      </div>
-      <div className="charts">
-        {money && (
-          <div className="card chart">
-            <h2>Amount per stage</h2>
-            <ResponsiveContainer width="100%" height={260}>
-              <BarChart data={rows}>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="stage" tick={{ fontSize: 12 }} />
-                <YAxis tickFormatter={money$} tick={{ fontSize: 12 }} width={90} />
-                <Tooltip formatter={money$} />
-                <Legend />
-                <Bar dataKey="amount" name="Amount" fill="#93c5fd" />
-                <Bar dataKey="weighted" name="Weighted by probability" fill="#2563eb" />
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
-        )}
-        <div className="card chart">
-          <h2>Open {entity.pluralLabel?.toLowerCase() ?? entity.label.toLowerCase()} per stage</h2>
-          <ResponsiveContainer width="100%" height={260}>
-            <BarChart data={rows}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="stage" tick={{ fontSize: 12 }} />
-              <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
-              <Tooltip />
-              <Bar dataKey="count" name="Count" fill="#0f766e" />
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
-      </div>
-      <table className="table data-table">
-        <thead>
-          <tr>
-            <th>Stage</th>
-            <th>Probability</th>
-            <th>Count</th>
-            {money && <th>Amount</th>}
-            {money && <th>Weighted</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.stage}>
-              <td>{r.stage}</td>
-              <td>{r.probability} %</td>
-              <td>
-                {r.count}
-                {r.truncated ? '+' : ''}
-              </td>
-              {money && <td>{money$(r.amount)}</td>}
-              {money && <td>{money$(r.weighted)}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {rows.some((r) => r.truncated) && (
+      {snapshot && <SnapshotSection snapshot={snapshot} currency={currency} recordsLabel={recordsLabel} />}
+      {funnel && <HistorySection funnel={funnel} />}
+      {!withHistory && snapshot && (
         <p className="muted small">
-          Stages with more than {STAGE_LIMIT} records are counted up to {STAGE_LIMIT}.
+          Conversion, time in stage and win rates need the “read analytics” permission.
         </p>
       )}
     </section>

@@ -17,9 +17,11 @@ import { ApiError, errorMessage, type ProblemEntry } from '../api/client';
 import { entityOf, useWorkspace } from '../shared/definitions';
 import { amountField, formatMoney, moneyAmount, titleOf } from '../shared/format';
 import { usePipeline, type StageColumn } from '../shared/pipeline-data';
+import { useUsers } from '../shared/users';
 import { recordHref } from '../shared/route';
 
 function Card({ record, entity, meId }: { record: RecordView; entity: EntityDefinition; meId: string }) {
+  const { nameOf } = useUsers();
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: record.id });
   const money = amountField(entity);
   const value = money ? record.data[money.key] : undefined;
@@ -44,8 +46,8 @@ function Card({ record, entity, meId }: { record: RecordView; entity: EntityDefi
       </a>
       <div className="kcard-meta">
         <span>{amount === undefined ? '—' : formatMoney(amount, currency)}</span>
-        <span className="muted">
-          {record.ownerId === meId ? 'You' : record.ownerId ? 'Team' : 'Unassigned'}
+        <span className="muted" data-testid="card-owner">
+          {record.ownerId === meId ? 'You' : nameOf(record.ownerId)}
         </span>
       </div>
     </div>
@@ -55,10 +57,13 @@ function Card({ record, entity, meId }: { record: RecordView; entity: EntityDefi
 function Column({ column, entity, meId }: { column: StageColumn; entity: EntityDefinition; meId: string }) {
   const { setNodeRef, isOver } = useDroppable({ id: column.node.id });
   const money = amountField(entity);
-  const total = column.records.reduce(
-    (sum, r) => sum + (money ? (moneyAmount(r.data[money.key]) ?? 0) : 0),
-    0,
-  );
+  // The snapshot's exact sums per currency; the loaded cards' sum only when it is unavailable.
+  const totals = column.totals ?? [
+    {
+      currency: undefined,
+      amount: column.records.reduce((sum, r) => sum + (money ? (moneyAmount(r.data[money.key]) ?? 0) : 0), 0),
+    },
+  ];
   return (
     <section
       ref={setNodeRef}
@@ -68,12 +73,20 @@ function Column({ column, entity, meId }: { column: StageColumn; entity: EntityD
     >
       <header className="kcol-head">
         <span className="kcol-title">{column.node.label}</span>
-        <span className="badge">
-          {column.records.length}
-          {column.truncated ? '+' : ''}
+        <span className="badge" data-testid="column-count">
+          {column.count}
         </span>
       </header>
-      {money && <div className="kcol-total">{formatMoney(total)}</div>}
+      {money && (
+        <div className="kcol-total" data-testid="column-total">
+          {totals.length === 0
+            ? formatMoney(0, money.type === 'money' ? money.currencies?.[0] : undefined)
+            : totals.map((t) => formatMoney(t.amount, t.currency)).join(' · ')}
+        </div>
+      )}
+      {column.truncated && (
+        <div className="muted small kcol-more">Showing the {column.records.length} most recently updated</div>
+      )}
       <div className="kcol-body">
         {column.records.map((r) => (
           <Card key={r.id} record={r} entity={entity} meId={meId} />
@@ -108,6 +121,7 @@ export function KanbanBoard({ processKey }: { processKey: string }) {
       columns.map((c) => ({
         ...c,
         records: c.node.id === to ? [record, ...c.records] : c.records.filter((r) => r.id !== id),
+        count: c.count + (c.node.id === to ? 1 : c.node.id === from.node.id ? -1 : 0),
       })),
     );
     try {

@@ -6,6 +6,7 @@ import type { EntityDefinition, FormDefinition } from '@crm/definitions';
 import { api, type RecordView } from '../api/runtime-api';
 import { ApiError, errorMessage, type ProblemEntry } from '../api/client';
 import { FormRenderer, type ChoiceOption } from '../forms';
+import { userChoices, useUsers } from '../shared/users';
 
 function changedKeys(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
@@ -30,6 +31,7 @@ export function RecordForm(props: {
   const [banner, setBanner] = useState<{ kind: 'error' | 'ok' | 'conflict'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
   const dirty = changedKeys(base.data, draft);
+  const { users } = useUsers();
 
   // A newer version from elsewhere (a stage move, a reload) is taken in; typed changes stay on top.
   useEffect(() => {
@@ -91,7 +93,7 @@ export function RecordForm(props: {
         related={props.related}
         errors={errors}
         readOnly={props.readOnly}
-        choices={props.choices}
+        choices={{ ...userChoices(entity, users), ...props.choices }}
         {...(record.stage ? { stage: record.stage } : {})}
       />
       {banner && (

@@ -5,6 +5,7 @@ import { api, type ProcessState } from '../api/runtime-api';
 import { ApiError, errorMessage, type ProblemEntry } from '../api/client';
 import { can, entityOf, formOf, pluralOf, useWorkspace } from '../shared/definitions';
 import { titleOf } from '../shared/format';
+import { useUsers } from '../shared/users';
 import { LogActivity } from './log-activity';
 import { MailPanel } from './mail-panel';
 import { processOf } from './process-view';
@@ -27,6 +28,7 @@ export function RecordPage({ entityKey, id }: { entityKey: string; id: string })
   const [tick, setTick] = useState(0);
   const timeline = useTimeline(entityKey, id, (record?.version ?? 0) * 1000 + tick);
   const canWrite = can(ws, 'records.write');
+  const { nameOf } = useUsers();
 
   const loadEngine = useCallback(() => {
     if (!process) return;
@@ -74,7 +76,8 @@ export function RecordPage({ entityKey, id }: { entityKey: string; id: string })
       <div className="page-head">
         <h1>{titleOf(entity, record)}</h1>
         <span className="muted small">
-          Version {record.version} · updated {new Date(record.updatedAt).toLocaleString()}
+          <span data-testid="record-owner">Owner: {nameOf(record.ownerId)}</span> · Version {record.version} ·
+          updated {new Date(record.updatedAt).toLocaleString()}
         </span>
       </div>
       {process && <StagePath process={process} current={engine?.currentStage?.nodeId ?? record.stage} />}

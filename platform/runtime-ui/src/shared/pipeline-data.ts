@@ -1,11 +1,14 @@
-// Records of a process's entity grouped by stage, from the list API (one filtered query per stage).
+// Records of a process's entity grouped by stage: the cards come from the list API (one filtered
+// page per stage), the column totals from the analytics snapshot, which counts and sums every
+// record the user may see (no page limit).
 import { useCallback, useEffect, useState } from 'react';
 import type { ProcessDefinition } from '@crm/definitions';
 import { api, type RecordView } from '../api/runtime-api';
 import { errorMessage } from '../api/client';
+import { analyticsApi, type MoneyTotal, type Snapshot } from '../dashboard/analytics-api';
 import { orderedStages, type HoldingNode } from '../record/process-view';
 
-/** The list API's page limit: columns show at most this many records (see the report). */
+/** Cards loaded per column; the column's count and amount still cover all its records. */
 export const STAGE_LIMIT = 200;
 
 export interface StageColumn {
@@ -13,6 +16,16 @@ export interface StageColumn {
   records: RecordView[];
   /** More records sit in this stage than were loaded. */
   truncated: boolean;
+  /** Every visible record in the stage (from the snapshot; the loaded cards when it is unavailable). */
+  count: number;
+  /** Their amounts per currency; undefined when the snapshot is unavailable. */
+  totals: MoneyTotal[] | undefined;
+}
+
+function totalsOf(snapshot: Snapshot | undefined, nodeId: string) {
+  const found =
+    snapshot?.stages.find((stage) => stage.id === nodeId) ?? snapshot?.ends.find((end) => end.id === nodeId);
+  return found === undefined ? undefined : { count: found.count, totals: found.totals };
 }
 
 export function usePipeline(process: ProcessDefinition | undefined, extra: Record<string, string> = {}) {
@@ -23,25 +36,35 @@ export function usePipeline(process: ProcessDefinition | undefined, extra: Recor
     if (!process) return;
     try {
       const nodes = orderedStages(process);
-      const pages = await Promise.all(
-        nodes.map((node) =>
+      const filters = JSON.parse(key) as Record<string, string>;
+      const ownerId = filters['filter[ownerId]'];
+      const [snapshot, ...pages] = await Promise.all([
+        // Totals are a bonus over the cards: without them the board still works.
+        analyticsApi.snapshot(process.key, ownerId ? { ownerId } : {}).catch(() => undefined),
+        ...nodes.map((node) =>
           api.list(
             process.entity,
             new URLSearchParams({
-              ...(JSON.parse(key) as Record<string, string>),
+              ...filters,
               'filter[stage]': node.id,
               limit: String(STAGE_LIMIT),
               sort: '-updatedAt',
             }),
           ),
         ),
-      );
+      ]);
       setColumns(
-        nodes.map((node, i) => ({
-          node,
-          records: pages[i]?.items ?? [],
-          truncated: pages[i]?.nextCursor != null,
-        })),
+        nodes.map((node, i) => {
+          const records = pages[i]?.items ?? [];
+          const totals = totalsOf(snapshot, node.id);
+          return {
+            node,
+            records,
+            truncated: pages[i]?.nextCursor != null,
+            count: totals?.count ?? records.length,
+            totals: totals?.totals,
+          };
+        }),
       );
       setError(null);
     } catch (e) {

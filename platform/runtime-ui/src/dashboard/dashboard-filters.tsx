@@ -1,0 +1,153 @@
+// The dashboard's filters: process, owner, period and (when amounts come in several currencies)
+// the currency the money figures are shown in.
+import type { ProcessDefinition } from '@crm/definitions';
+import { useUsers } from '../shared/users';
+
+export type PeriodPreset = '30' | '90' | '365' | 'year' | 'custom';
+
+export interface PeriodChoice {
+  preset: PeriodPreset;
+  /** Inclusive days, YYYY-MM-DD. */
+  from: string;
+  to: string;
+}
+
+const DAY = 86_400_000;
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+/** The days a preset covers, ending today. */
+export function periodFor(preset: Exclude<PeriodPreset, 'custom'>, today = new Date()): PeriodChoice {
+  const to = day(today);
+  switch (preset) {
+    case '30':
+    case '90':
+    case '365':
+      return { preset, from: day(new Date(today.getTime() - (Number(preset) - 1) * DAY)), to };
+    case 'year':
+      return { preset, from: `${to.slice(0, 4)}-01-01`, to };
+    default:
+      throw new Error(`unknown period ${String(preset satisfies never)}`);
+  }
+}
+
+const PRESETS: { value: PeriodPreset; label: string }[] = [
+  { value: '30', label: 'Last 30 days' },
+  { value: '90', label: 'Last 90 days' },
+  { value: '365', label: 'Last 12 months' },
+  { value: 'year', label: 'This year' },
+  { value: 'custom', label: 'Custom…' },
+];
+
+export interface DashboardFiltersProps {
+  processes: readonly ProcessDefinition[];
+  processKey: string;
+  ownerId: string;
+  onOwner(ownerId: string): void;
+  period: PeriodChoice;
+  onPeriod(period: PeriodChoice): void;
+  /** Shown only when the history is available to the user. */
+  showPeriod: boolean;
+  currencies: readonly string[];
+  currency: string | undefined;
+  onCurrency(currency: string): void;
+}
+
+export function DashboardFilters(props: DashboardFiltersProps) {
+  const { users } = useUsers();
+  const { period } = props;
+  const people = users.filter((user) => user.active).toSorted((a, b) => a.name.localeCompare(b.name));
+  return (
+    <div className="filters dashboard-filters" role="group" aria-label="Dashboard filters">
+      {props.processes.length > 1 && (
+        <label>
+          <span>Process</span>
+          <select
+            className="input"
+            value={props.processKey}
+            onChange={(e) => {
+              window.location.hash = `#/dashboard/${e.target.value}`;
+            }}
+          >
+            {props.processes.map((p) => (
+              <option key={p.key} value={p.key}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label>
+        <span>Owner</span>
+        <select
+          className="input"
+          value={props.ownerId}
+          onChange={(e) => props.onOwner(e.target.value)}
+          data-testid="owner-filter"
+        >
+          <option value="">Everyone I may see</option>
+          {people.map((user) => (
+            <option key={user.id} value={user.id}>
+              {user.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {props.showPeriod && (
+        <label>
+          <span>Period</span>
+          <select
+            className="input"
+            value={period.preset}
+            data-testid="period-filter"
+            onChange={(e) => {
+              const preset = e.target.value as PeriodPreset;
+              props.onPeriod(preset === 'custom' ? { ...period, preset } : periodFor(preset));
+            }}
+          >
+            {PRESETS.map((p) => (
+              <option key={p.value} value={p.value}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {props.showPeriod && period.preset === 'custom' && (
+        <>
+          <label>
+            <span>From</span>
+            <input
+              className="input"
+              type="date"
+              value={period.from}
+              max={period.to}
+              onChange={(e) => e.target.value && props.onPeriod({ ...period, from: e.target.value })}
+            />
+          </label>
+          <label>
+            <span>To</span>
+            <input
+              className="input"
+              type="date"
+              value={period.to}
+              min={period.from}
+              onChange={(e) => e.target.value && props.onPeriod({ ...period, to: e.target.value })}
+            />
+          </label>
+        </>
+      )}
+      {props.currencies.length > 1 && (
+        <label>
+          <span>Currency</span>
+          <select className="input" value={props.currency} onChange={(e) => props.onCurrency(e.target.value)}>
+            {props.currencies.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+    </div>
+  );
+}
