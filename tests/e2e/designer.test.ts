@@ -112,6 +112,12 @@ describe('process designer in the browser', () => {
     await page.getByText('Drag a Start step from the palette to begin.').waitFor();
 
     await dropNode(page, 'start', 60, 220);
+    // The first node lands under the pointer (its top left 95 × 30 px up and left of it, at zoom 1):
+    // no fit-view jump on an empty canvas.
+    const canvasBox = (await page.getByTestId('canvas').boundingBox())!;
+    const startBox = (await page.locator('.react-flow__node[data-id="start"]').boundingBox())!;
+    expect(Math.abs(startBox.x + 95 - (canvasBox.x + 60))).toBeLessThan(4);
+    expect(Math.abs(startBox.y + 30 - (canvasBox.y + 220))).toBeLessThan(4);
     await dropNode(page, 'stage', 250, 220);
     await dropNode(page, 'decision', 480, 220);
     await dropNode(page, 'stage', 700, 380);
@@ -173,6 +179,12 @@ describe('process designer in the browser', () => {
       /Triage[\s\S]*Urgent\?[\s\S]*Escalated/,
     );
     expect(await page.locator('.pnode.is-visited').count()).toBeGreaterThanOrEqual(3);
+    // The branch the decision took is drawn as part of the path, even while it is selected.
+    const taken = page.locator('.react-flow__edge[data-id="e_decision_stage_2"]');
+    await expect(taken.getAttribute('class')).resolves.toMatch(/edge-visited/);
+    await expect(
+      taken.locator('.react-flow__edge-path').evaluate((p) => getComputedStyle(p).stroke),
+    ).resolves.toBe('rgb(22, 163, 74)');
     await shot(page, '04-simulation');
 
     await page.getByRole('button', { name: 'Publish' }).click();
