@@ -166,7 +166,14 @@ describe('entity, form and mail-template designers in the browser', () => {
       .locator('.unused .chip[data-field="depot_count"]')
       .dragTo(editor.locator('.section-card[data-section="company"]'));
     await editor.locator('.section-card[data-section="company"] .chip[data-field="depot_count"]').waitFor();
-    await textIn(editor.getByTestId('save-status'), 'Unsaved changes');
+    // Autosaved as a draft, as in the process designer.
+    await textIn(editor.getByTestId('save-status'), 'All changes saved');
+    const draft = (await admin.get('/api/definitions/drafts/form/account_main').expect(200)).body as {
+      content: { sections: { id: string; fields: { field: string }[] }[] };
+    };
+    expect(draft.content.sections.find((s) => s.id === 'company')?.fields.at(-1)).toEqual({
+      field: 'depot_count',
+    });
 
     // The preview is the runtime UI's renderer: the group's field shows once the type is Supplier.
     const preview = editor.getByTestId('form-preview');

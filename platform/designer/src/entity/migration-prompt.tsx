@@ -1,6 +1,6 @@
 // The dialog shown when publishing an entity would remove or retype fields that hold data: how
 // many records are affected, and per field whether to clear the stored values or keep the field.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { totalRecords, type AffectedField, type MigrationChoice } from './destructive-change';
 
 function describeChange(f: AffectedField): string {
@@ -25,9 +25,21 @@ export function MigrationPrompt({
   const [choices, setChoices] = useState<Record<string, MigrationChoice>>({});
   const total = totalRecords(fields);
   const complete = fields.every((f) => choices[f.field] !== undefined);
+  const dialog = useRef<HTMLDivElement>(null);
+  // Keyboard users land in the dialog, and Escape cancels as the Cancel button does.
+  useEffect(() => {
+    dialog.current?.querySelector<HTMLInputElement>('input')?.focus();
+  }, []);
   return (
     <div className="modal-backdrop">
-      <div className="modal card" role="dialog" aria-modal="true" aria-labelledby="migration-title">
+      <div
+        ref={dialog}
+        className="modal card"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="migration-title"
+        onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      >
         <h2 id="migration-title">This change affects stored data</h2>
         <p data-testid="affected-total">
           Publishing <strong>{entityLabel}</strong> would affect data in{' '}

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { DefinitionChange, DefinitionError } from '@crm/definitions';
 import './editors.css';
 import { ApiError, errorMessage } from '@crm/runtime-ui/ui';
-import { api, type StoredKind } from '../api/definitions-api';
+import { api, type StoredKind, type VersionMeta } from '../api/definitions-api';
 import type { DefinitionDraft, DraftStatus } from './use-definition-draft';
 
 const STATUS_TEXT: Record<DraftStatus, string> = {
@@ -92,7 +92,10 @@ export function ProblemList({ problems }: { problems: readonly DefinitionError[]
   );
 }
 
-/** The saved draft against the latest published version (save first to see the newest edits). */
+/**
+ * The saved draft against the latest published version (autosave keeps it current), and the
+ * published versions.
+ */
 function ChangesList({
   kind,
   definitionKey,
@@ -103,6 +106,7 @@ function ChangesList({
   savedAt: number;
 }) {
   const [changes, setChanges] = useState<DefinitionChange[] | null>(null);
+  const [versions, setVersions] = useState<VersionMeta[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -112,24 +116,45 @@ function ChangesList({
       (e: unknown) =>
         live && (e instanceof ApiError && e.status === 404 ? setChanges([]) : setError(errorMessage(e))),
     );
+    api.versions(kind, definitionKey).then(
+      (v) => live && setVersions(v),
+      () => undefined, // The changes above already report a failing API.
+    );
     return () => {
       live = false;
     };
   }, [kind, definitionKey, savedAt]);
   if (error) return <p className="form-error">{error}</p>;
-  if (!changes) return <p className="muted small">Comparing…</p>;
-  if (changes.length === 0)
-    return <p className="muted small">The saved draft equals the published version.</p>;
   return (
-    <ul className="changes" data-testid="diff">
-      {changes.map((c, i) => (
-        <li
-          key={i}
-          className={`change change-${c.change} ${c.severity === 'destructive' ? 'change-destructive' : ''}`}
-        >
-          <span className="change-tag">{c.change}</span> {c.message}
-        </li>
-      ))}
-    </ul>
+    <div className="changes-panel" data-testid="changes">
+      {!changes ? (
+        <p className="muted small">Comparing…</p>
+      ) : changes.length === 0 ? (
+        <p className="muted small">The draft equals the published version.</p>
+      ) : (
+        <ul className="changes" data-testid="diff">
+          {changes.map((c, i) => (
+            <li
+              key={i}
+              className={`change change-${c.change} ${c.severity === 'destructive' ? 'change-destructive' : ''}`}
+            >
+              <span className="change-tag">{c.change}</span> {c.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {versions.length > 0 && (
+        <p className="muted small">
+          Published versions:{' '}
+          {versions
+            .slice()
+            .reverse()
+            .map(
+              (v) => `v${v.version}${v.publishedAt ? ` (${new Date(v.publishedAt).toLocaleString()})` : ''}`,
+            )
+            .join(', ')}
+        </p>
+      )}
+    </div>
   );
 }

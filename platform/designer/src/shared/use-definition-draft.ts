@@ -1,5 +1,6 @@
 // Editing one definition (entity, form, mail template) as a draft: the working copy, whether it
-// differs from what was last saved, explicit save, and publish (optionally with a data migration).
+// differs from what was last saved, autosave and explicit save (as in the process designer), and
+// publish (optionally with a data migration).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage, type ProblemEntry } from '@crm/runtime-ui/ui';
 import { api, type StoredKind } from '../api/definitions-api';
@@ -21,7 +22,7 @@ export interface DefinitionDraft<T> {
   message: DraftMessage | null;
   setMessage(m: DraftMessage | null): void;
   /** Saves the working copy (or `content`, which becomes the working copy) as the draft. */
-  save(content?: T): Promise<boolean>;
+  save(content?: T, options?: { quiet?: boolean }): Promise<boolean>;
   /** Saves, then publishes; a refusal is returned (and shown) rather than thrown. */
   publish(options?: { content?: T; migration?: unknown; quiet?: boolean }): Promise<PublishAnswer>;
   /** Bumped after each save and publish, for panels that re-read versions and diffs. */
@@ -29,6 +30,8 @@ export interface DefinitionDraft<T> {
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+const AUTOSAVE_MS = 1500;
 
 export function useDefinitionDraft<T extends { key: string }>(
   kind: StoredKind,
@@ -40,31 +43,38 @@ export function useDefinitionDraft<T extends { key: string }>(
   const [message, setMessage] = useState<DraftMessage | null>(null);
   const [savedAt, setSavedAt] = useState(0);
   const saved = useRef<T>(initial);
+  // The newest working copy, for saves that finish after further edits.
+  const latest = useRef<T>(initial);
 
   // A different definition was opened. Reloads of the same one (after a save) keep the edits.
   useEffect(() => {
     saved.current = initial;
+    latest.current = initial;
     setValue(initial);
     setStatus('saved');
     setMessage(null);
   }, [kind, initial.key]);
 
   const set = useCallback((next: T) => {
+    latest.current = next;
     setValue(next);
     setStatus(same(next, saved.current) ? 'saved' : 'unsaved');
   }, []);
 
   const save = useCallback(
-    async (content?: T): Promise<boolean> => {
+    async (content?: T, options: { quiet?: boolean } = {}): Promise<boolean> => {
       const doc = content ?? value;
-      if (content) setValue(content);
+      if (content) {
+        latest.current = content;
+        setValue(content);
+      }
       setStatus('saving');
       try {
         await api.saveDraft(kind, doc.key, doc);
         saved.current = doc;
-        setStatus('saved');
+        setStatus(same(latest.current, doc) ? 'saved' : 'unsaved');
         setSavedAt(Date.now());
-        setMessage({ tone: 'ok', text: 'Draft saved.' });
+        if (!options.quiet) setMessage({ tone: 'ok', text: 'Draft saved.' });
         await onSaved();
         return true;
       } catch (e) {
@@ -80,10 +90,17 @@ export function useDefinitionDraft<T extends { key: string }>(
     [kind, value, onSaved],
   );
 
+  useEffect(() => {
+    if (status !== 'unsaved') return;
+    const timer = window.setTimeout(() => void save(undefined, { quiet: true }), AUTOSAVE_MS);
+    return () => window.clearTimeout(timer);
+  }, [value, status, save]);
+
   const publish = useCallback(
     async (options: { content?: T; migration?: unknown; quiet?: boolean } = {}): Promise<PublishAnswer> => {
       const doc = options.content ?? value;
-      if (!(await save(doc))) return { ok: false, error: new Error('The draft could not be saved.') };
+      if (!(await save(doc, { quiet: true })))
+        return { ok: false, error: new Error('The draft could not be saved.') };
       try {
         const result = await api.publish([{ kind, key: doc.key }], options.migration);
         const item = result.items[0];
