@@ -1,6 +1,6 @@
 // The runtime shell: sign-in, navigation generated from the published definitions (hash routes, so
 // that the platform's static serving needs no fallback), and the screens.
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { api, type Me, type PublicUser } from './api/runtime-api';
 import { errorMessage } from './api/client';
 import { LoginScreen } from './shared/login-screen';
@@ -8,11 +8,18 @@ import { can, pluralOf, WorkspaceContext, type Workspace } from './shared/defini
 import { parseRoute, useRoute, type Route } from './shared/route';
 import { RecordList } from './list/record-list';
 import { RecordPage } from './record/record-page';
-import { KanbanBoard } from './kanban/kanban-board';
 import { MyTasks } from './tasks/my-tasks';
+import { NotificationsBell } from './tasks/notifications-bell';
 import { ApprovalsInbox } from './approvals/approvals-inbox';
-import { PipelineDashboard } from './dashboard/pipeline-dashboard';
 import { UsersProvider } from './shared/users';
+
+// The board and the dashboard carry the drag-and-drop and chart libraries: loaded when first
+// opened, so the lists and record pages a rep works in start without parsing them.
+const KanbanBoard = lazy(() => import('./kanban/kanban-board').then((m) => ({ default: m.KanbanBoard })));
+const PipelineDashboard = lazy(() =>
+  import('./dashboard/pipeline-dashboard').then((m) => ({ default: m.PipelineDashboard })),
+);
+const loading = <div className="empty">Loading…</div>;
 
 function isActive(route: Route, href: string): boolean {
   const target = parseRoute(href);
@@ -55,13 +62,21 @@ function Screen({ route, ws }: { route: Route; ws: Workspace }) {
     case 'record':
       return <RecordPage key={`${route.entity}/${route.id}`} entityKey={route.entity} id={route.id} />;
     case 'board':
-      return <KanbanBoard key={route.process} processKey={route.process} />;
+      return (
+        <Suspense fallback={loading}>
+          <KanbanBoard key={route.process} processKey={route.process} />
+        </Suspense>
+      );
     case 'tasks':
       return <MyTasks />;
     case 'approvals':
       return <ApprovalsInbox />;
     case 'dashboard':
-      return <PipelineDashboard key={route.process} processKey={route.process} />;
+      return (
+        <Suspense fallback={loading}>
+          <PipelineDashboard key={route.process} processKey={route.process} />
+        </Suspense>
+      );
     case 'home': {
       const first = ws.entities[0];
       return first ? (
@@ -88,6 +103,13 @@ function Shell({ me, onLogout }: { me: Me; onLogout(): void }) {
   return (
     <div className="shell">
       <header className="topbar">
+        <button
+          type="button"
+          className="skip-link"
+          onClick={() => document.getElementById('main-content')?.focus()}
+        >
+          Skip to content
+        </button>
         <div className="brand">
           <span className="brand-mark" aria-hidden>
             ◆
@@ -95,6 +117,7 @@ function Shell({ me, onLogout }: { me: Me; onLogout(): void }) {
           CRM
         </div>
         <div className="topbar-user">
+          <NotificationsBell />
           <span>
             {me.user.name} · {me.role}
           </span>
@@ -114,7 +137,7 @@ function Shell({ me, onLogout }: { me: Me; onLogout(): void }) {
         <WorkspaceContext.Provider value={ws}>
           <div className="layout">
             <Navigation ws={ws} route={route} />
-            <main className="content">
+            <main className="content" id="main-content" tabIndex={-1}>
               <UsersProvider>
                 <Screen route={route} ws={ws} />
               </UsersProvider>

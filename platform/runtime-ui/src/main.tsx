@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles/base.css';
 import './styles/app.css';
+import './styles/work.css';
 import { App } from './app';
 
 const root = document.getElementById('root');

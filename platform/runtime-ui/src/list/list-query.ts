@@ -11,6 +11,8 @@ export interface ListState {
   filters: ListFilter[];
   sort?: string;
   q: string;
+  /** Field keys shown as columns, in order; the form's first fields when unset. */
+  columns?: string[];
 }
 
 export const PAGE_SIZE = 25;
@@ -23,6 +25,21 @@ export function toParams(state: ListState, cursor?: string | null): URLSearchPar
   params.set('limit', String(PAGE_SIZE));
   if (cursor) params.set('cursor', cursor);
   return params;
+}
+
+/** The part of the list state a saved view keeps (the API's ViewQuery). */
+export function toViewQuery(state: ListState): {
+  filters: ListFilter[];
+  sort?: string;
+  q?: string;
+  columns?: string[];
+} {
+  return {
+    filters: state.filters,
+    ...(state.sort ? { sort: state.sort } : {}),
+    ...(state.q.trim() ? { q: state.q.trim() } : {}),
+    ...(state.columns ? { columns: state.columns } : {}),
+  };
 }
 
 /** The operators that make sense for a field type (the API accepts them all). */

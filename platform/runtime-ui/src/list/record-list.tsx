@@ -1,5 +1,5 @@
-// The list of one entity's records: columns from its form, filters on any field, sort by a column
-// header, full-text search, and keyset paging ("Load more" follows the API's cursor).
+// The list of one entity's records: columns from its form (or chosen), filters on any field, sort by
+// a column header, full-text search, saved views, and keyset paging ("Load more" follows the cursor).
 import { useEffect, useMemo, useState } from 'react';
 import type { EntityDefinition, FieldDefinition } from '@crm/definitions';
 import { api, type RecordView } from '../api/runtime-api';
@@ -9,13 +9,22 @@ import { formatValue, titleOf } from '../shared/format';
 import { useReferenceTitles } from '../shared/reference-titles';
 import { recordHref } from '../shared/route';
 import { orderedStages, processOf } from '../record/process-view';
+import { ColumnPicker } from './column-picker';
 import { ListFilters } from './list-filters';
 import { toParams, type ListState } from './list-query';
+import { SavedViews } from './saved-views';
 
-const MAX_COLUMNS = 6;
+const DEFAULT_COLUMNS = 6;
 
-/** The title field first, then the fields of the form's first sections, in form order. */
-function columnsOf(ws: Workspace, entity: EntityDefinition): FieldDefinition[] {
+/** The chosen columns; by default the title field first, then the form's first fields, in form order. */
+function columnsOf(ws: Workspace, entity: EntityDefinition, chosen?: string[]): FieldDefinition[] {
+  if (chosen) {
+    const fields = chosen
+      .map((key) => entity.fields.find((f) => f.key === key))
+      .filter((f): f is FieldDefinition => f !== undefined);
+    // A view saved before its fields were removed from the entity falls back to the defaults.
+    if (fields.length > 0) return fields;
+  }
   const form = formOf(ws, entity.key);
   const keys = [
     ...(entity.titleField ? [entity.titleField] : []),
@@ -25,7 +34,7 @@ function columnsOf(ws: Workspace, entity: EntityDefinition): FieldDefinition[] {
   return unique
     .map((key) => entity.fields.find((f) => f.key === key))
     .filter((f): f is FieldDefinition => f !== undefined && f.type !== 'longText')
-    .slice(0, MAX_COLUMNS);
+    .slice(0, DEFAULT_COLUMNS);
 }
 
 export function RecordList({ entityKey }: { entityKey: string }) {
@@ -73,7 +82,7 @@ export function RecordList({ entityKey }: { entityKey: string }) {
   }, [entityKey, state]);
 
   if (!entity) return <div className="empty">No published entity “{entityKey}”.</div>;
-  const columns = columnsOf(ws, entity);
+  const columns = columnsOf(ws, entity, state.columns);
 
   const loadMore = async () => {
     if (!cursor) return;
@@ -134,6 +143,21 @@ export function RecordList({ entityKey }: { entityKey: string }) {
             Search
           </button>
         </form>
+      </div>
+      <div className="list-tools">
+        <SavedViews
+          entityKey={entityKey}
+          state={state}
+          onApply={(next) => {
+            setState(next);
+            setSearch(next.q);
+          }}
+        />
+        <ColumnPicker
+          entity={entity}
+          shown={columns}
+          onChange={(keys) => setState((s) => ({ ...s, columns: keys }))}
+        />
       </div>
       <ListFilters
         entity={entity}

@@ -26,7 +26,7 @@ export function RecordPage({ entityKey, id }: { entityKey: string; id: string })
   const [moving, setMoving] = useState(false);
   const [refusal, setRefusal] = useState<{ message: string; reasons: readonly ProblemEntry[] } | null>(null);
   const [tick, setTick] = useState(0);
-  const timeline = useTimeline(entityKey, id, (record?.version ?? 0) * 1000 + tick);
+  const timeline = useTimeline(entityKey, id, record ? record.version * 1000 + tick : null);
   const canWrite = can(ws, 'records.write');
   const { nameOf } = useUsers();
 
@@ -115,7 +115,7 @@ export function RecordPage({ entityKey, id }: { entityKey: string; id: string })
           ) : (
             <div className="card muted">No form is published for {entity.label}.</div>
           )}
-          <Timeline entries={timeline} />
+          <Timeline entries={timeline} entity={entityKey} id={id} onCommented={() => setTick((t) => t + 1)} />
         </div>
         <aside className="record-side">
           {canWrite && (

@@ -1,9 +1,10 @@
-// My tasks: open (overdue first, with their reminders' due dates), overdue only, done.
+// My tasks: the processes' unread reminders, then open tasks (overdue first), overdue only, done.
 import { useCallback, useEffect, useState } from 'react';
 import { api, type TaskView } from '../api/runtime-api';
 import { errorMessage } from '../api/client';
 import { formatDate } from '../shared/format';
 import { recordHref } from '../shared/route';
+import { Reminders } from './reminders';
 
 type Tab = 'open' | 'overdue' | 'done';
 const TABS: { id: Tab; label: string }[] = [
@@ -43,6 +44,7 @@ export function MyTasks() {
       <div className="page-head">
         <h1>My tasks</h1>
       </div>
+      <Reminders />
       <div className="tabs" role="tablist" aria-label="Task status">
         {TABS.map((t) => (
           <button
