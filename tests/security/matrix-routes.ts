@@ -1,3 +1,4 @@
+import { COLLABORATION_ROUTES } from './matrix-collaboration-routes';
 import { ANALYTICS_ROUTES } from './matrix-analytics-routes';
 import { INBOX_ROUTES } from './matrix-inbox-routes';
 import { PROCESS_ROUTES } from './matrix-process-routes';
@@ -232,4 +233,5 @@ export const ROUTES: Record<string, RouteSpec> = {
   ...INBOX_ROUTES,
   ...PROCESS_ROUTES,
   ...ANALYTICS_ROUTES,
+  ...COLLABORATION_ROUTES,
 };

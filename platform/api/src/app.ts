@@ -9,6 +9,7 @@ import { approvalsRoutes, recordApprovalsRoutes } from './approvals/approvals.ro
 import { createApprovalsService } from './approvals/approvals.service';
 import { authenticate } from './auth/authenticate';
 import { automationRoutes } from './automation/automation.routes';
+import { recordCommentsRoutes } from './comments/comments.routes';
 import { loginRoutes, sessionRoutes } from './auth/auth.routes';
 import { sessionMiddleware } from './auth/session';
 import type { Logger, StaticApp } from './config';
@@ -27,6 +28,7 @@ import type { Services } from './services';
 import { recordTasksRoutes, tasksRoutes } from './tasks/tasks.routes';
 import { usersRoutes } from './users/users.routes';
 import { createTasksService } from './tasks/tasks.service';
+import { savedViewsRoutes } from './views/saved-views.routes';
 
 export interface AppDeps {
   db: Db;
@@ -86,6 +88,8 @@ export function createApp(deps: AppDeps): Express {
   api.use('/notifications', notificationsRoutes(services.notifications));
   api.use('/users', usersRoutes(services.users));
   api.use('/analytics', analyticsRoutes(services.analytics));
+  api.use('/views', savedViewsRoutes(services.views));
+  api.use('/records', recordCommentsRoutes(services.comments));
   const inboxDeps = {
     db: deps.db,
     audit: services.audit,

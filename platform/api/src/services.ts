@@ -1,5 +1,6 @@
 import { createActivitiesService } from './activities/activities.service';
 import { createAnalyticsService } from './analytics/analytics.service';
+import { createCommentsService } from './comments/comments.service';
 import { createTokensService } from './auth/tokens.service';
 import { createUsersService } from './auth/users.service';
 import type { Db } from './db/db';
@@ -18,6 +19,7 @@ import { createRolesService } from './rbac/roles.service';
 import { createAuditService } from './records/audit.service';
 import type { EntityLike } from './records/field-sql';
 import { createRecordsService, type PublishedEntity } from './records/records.service';
+import { createSavedViewsService } from './views/saved-views.service';
 
 export interface ServicesOptions {
   /** The SMTP boundary (createMailer); without one, sending a mail fails with "not configured". */
@@ -66,6 +68,8 @@ export function createServices(db: Db, options: ServicesOptions = {}) {
   const processState = createStageMirrorService({ db, audit });
   const analytics = createAnalyticsService({ db, definitions, resolveEntity });
   const messaging = createMessagingServices({ db, definitions, records, mailer: options.mailer });
+  const comments = createCommentsService({ db, audit, records });
+  const views = createSavedViewsService({ db, audit, resolveEntity });
   return {
     audit,
     roles,
@@ -79,6 +83,8 @@ export function createServices(db: Db, options: ServicesOptions = {}) {
     resolveEntity,
     processGateway,
     simulation,
+    comments,
+    views,
     ...messaging,
   };
 }

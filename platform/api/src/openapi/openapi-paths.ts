@@ -1,4 +1,5 @@
 import type { ParameterObject, PathsObject } from 'openapi3-ts/oas31';
+import { recordCommentPaths, viewsPaths } from './collaboration-paths';
 import { analyticsPaths } from './analytics-paths';
 import { inboxPaths, recordInboxPaths } from './inbox-paths';
 import { anyObject, body, json, op, problem } from './openapi-helpers';
@@ -8,6 +9,7 @@ export function platformPaths(): PathsObject {
   return {
     ...inboxPaths(),
     ...analyticsPaths(),
+    ...viewsPaths(),
     '/api/health': {
       get: {
         summary: 'Liveness and database check',
@@ -260,6 +262,7 @@ export function entityPaths(entity: string, label: string): PathsObject {
   ];
   return {
     ...recordInboxPaths(entity, tag),
+    ...recordCommentPaths(entity, tag),
     [`/api/records/${entity}`]: {
       get: op(
         `List ${label} records`,
