@@ -2,33 +2,7 @@
 // the currency the money figures are shown in.
 import type { ProcessDefinition } from '@crm/definitions';
 import { useUsers } from '../shared/users';
-
-export type PeriodPreset = '30' | '90' | '365' | 'year' | 'custom';
-
-export interface PeriodChoice {
-  preset: PeriodPreset;
-  /** Inclusive days, YYYY-MM-DD. */
-  from: string;
-  to: string;
-}
-
-const DAY = 86_400_000;
-const day = (date: Date) => date.toISOString().slice(0, 10);
-
-/** The days a preset covers, ending today. */
-export function periodFor(preset: Exclude<PeriodPreset, 'custom'>, today = new Date()): PeriodChoice {
-  const to = day(today);
-  switch (preset) {
-    case '30':
-    case '90':
-    case '365':
-      return { preset, from: day(new Date(today.getTime() - (Number(preset) - 1) * DAY)), to };
-    case 'year':
-      return { preset, from: `${to.slice(0, 4)}-01-01`, to };
-    default:
-      throw new Error(`unknown period ${String(preset satisfies never)}`);
-  }
-}
+import { ownerChoices, periodFor, type PeriodChoice, type PeriodPreset } from './dashboard-model';
 
 const PRESETS: { value: PeriodPreset; label: string }[] = [
   { value: '30', label: 'Last 30 days' },
@@ -39,6 +13,8 @@ const PRESETS: { value: PeriodPreset; label: string }[] = [
 ];
 
 export interface DashboardFiltersProps {
+  meId: string;
+  recordScope: string;
   processes: readonly ProcessDefinition[];
   processKey: string;
   ownerId: string;
@@ -55,7 +31,7 @@ export interface DashboardFiltersProps {
 export function DashboardFilters(props: DashboardFiltersProps) {
   const { users } = useUsers();
   const { period } = props;
-  const people = users.filter((user) => user.active).toSorted((a, b) => a.name.localeCompare(b.name));
+  const people = ownerChoices(users, props.meId, props.recordScope);
   return (
     <div className="filters dashboard-filters" role="group" aria-label="Dashboard filters">
       {props.processes.length > 1 && (
@@ -76,22 +52,24 @@ export function DashboardFilters(props: DashboardFiltersProps) {
           </select>
         </label>
       )}
-      <label>
-        <span>Owner</span>
-        <select
-          className="input"
-          value={props.ownerId}
-          onChange={(e) => props.onOwner(e.target.value)}
-          data-testid="owner-filter"
-        >
-          <option value="">Everyone I may see</option>
-          {people.map((user) => (
-            <option key={user.id} value={user.id}>
-              {user.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      {people.length > 1 && (
+        <label>
+          <span>Owner</span>
+          <select
+            className="input"
+            value={props.ownerId}
+            onChange={(e) => props.onOwner(e.target.value)}
+            data-testid="owner-filter"
+          >
+            <option value="">Everyone I may see</option>
+            {people.map((user) => (
+              <option key={user.id} value={user.id}>
+                {user.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {props.showPeriod && (
         <label>
           <span>Period</span>

@@ -21,14 +21,18 @@ import { RepsTable } from './reps-table';
 const FUNNEL_COLOURS = ['#1e3a8a', '#1d4ed8', '#2563eb', '#3b82f6', '#60a5fa', '#93c5fd', '#bfdbfe'];
 
 export function HistorySection({ funnel }: { funnel: FunnelData }) {
-  const stages = funnel.stages.map((stage, index) => ({
+  const stages = funnel.stages.map((stage) => ({
     ...stage,
     name: stage.label,
-    value: stage.entered,
-    fill: FUNNEL_COLOURS[Math.min(index, FUNNEL_COLOURS.length - 1)],
     conversionValue: stage.conversion ?? 0,
     medianDays: toDays(stage.medianMs),
     avgDays: toDays(stage.avgMs),
+  }));
+  // Only the funnel takes a colour per entry (the bar charts would pick it up too).
+  const funnelData = stages.map((stage, index) => ({
+    name: stage.name,
+    value: stage.entered,
+    fill: FUNNEL_COLOURS[Math.min(index, FUNNEL_COLOURS.length - 1)],
   }));
   const { outcomes } = funnel;
   // The period's `to` is exclusive; people read the last day included.
@@ -59,9 +63,9 @@ export function HistorySection({ funnel }: { funnel: FunnelData }) {
         <div className="card chart" data-testid="chart-funnel">
           <h3>Entered each stage</h3>
           <ResponsiveContainer width="100%" height={260}>
-            <FunnelChart>
+            <FunnelChart margin={{ top: 8, right: 120, bottom: 8, left: 8 }}>
               <Tooltip />
-              <Funnel dataKey="value" data={stages} isAnimationActive={false}>
+              <Funnel dataKey="value" data={funnelData} isAnimationActive={false}>
                 <LabelList position="right" fill="#1f2937" stroke="none" dataKey="name" fontSize={12} />
                 <LabelList position="center" fill="#fff" stroke="none" dataKey="value" fontSize={12} />
               </Funnel>

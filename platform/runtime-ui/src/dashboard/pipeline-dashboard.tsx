@@ -6,7 +6,8 @@ import { useEffect, useState } from 'react';
 import { errorMessage } from '../api/client';
 import { can, entityOf, pluralOf, useWorkspace } from '../shared/definitions';
 import { analyticsApi, type Funnel, type Snapshot } from './analytics-api';
-import { DashboardFilters, periodFor, type PeriodChoice } from './dashboard-filters';
+import { DashboardFilters } from './dashboard-filters';
+import { periodFor, type PeriodChoice } from './dashboard-model';
 import { HistorySection } from './history-section';
 import { SnapshotSection } from './snapshot-section';
 import './dashboard.css';
@@ -75,6 +76,8 @@ export function PipelineDashboard({ processKey }: { processKey: string }) {
         <h1>{process.label}: dashboard</h1>
       </div>
       <DashboardFilters
+        meId={ws.me.user.id}
+        recordScope={ws.me.recordScope}
         processes={ws.processes}
         processKey={processKey}
         ownerId={ownerId}

@@ -7,13 +7,16 @@ export function RepsTable({ reps }: { reps: readonly RepStats[] }) {
   if (reps.length === 0)
     return <p className="empty">Nobody moved a record or logged an activity in this period.</p>;
   const types = [...new Set(reps.flatMap((rep) => Object.keys(rep.activitiesByType)))].sort();
+  const data = [...reps];
+  const height = Math.max(160, 40 * reps.length + 60);
   return (
     <div className="reps" data-testid="reps">
       <h3>Per rep</h3>
       <div className="charts">
         <div className="card chart" data-testid="chart-reps">
-          <ResponsiveContainer width="100%" height={Math.max(180, 44 * reps.length)}>
-            <BarChart data={[...reps]} layout="vertical" margin={{ left: 12, right: 24 }}>
+          <h3>Won and lost</h3>
+          <ResponsiveContainer width="100%" height={height}>
+            <BarChart data={data} layout="vertical" margin={{ left: 12, right: 24 }}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
               <YAxis type="category" dataKey="name" width={130} tick={{ fontSize: 12 }} />
@@ -21,7 +24,18 @@ export function RepsTable({ reps }: { reps: readonly RepStats[] }) {
               <Legend />
               <Bar dataKey="won" name="Won" stackId="outcome" fill="#16a34a" isAnimationActive={false} />
               <Bar dataKey="lost" name="Lost" stackId="outcome" fill="#dc2626" isAnimationActive={false} />
-              <Bar dataKey="activities" name="Activities" fill="#94a3b8" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+        <div className="card chart" data-testid="chart-activities">
+          <h3>Activities logged</h3>
+          <ResponsiveContainer width="100%" height={height}>
+            <BarChart data={data} layout="vertical" margin={{ left: 12, right: 24 }}>
+              <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+              <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
+              <YAxis type="category" dataKey="name" width={130} tick={{ fontSize: 12 }} />
+              <Tooltip />
+              <Bar dataKey="activities" name="Activities" fill="#64748b" isAnimationActive={false} />
             </BarChart>
           </ResponsiveContainer>
         </div>
@@ -38,7 +52,7 @@ export function RepsTable({ reps }: { reps: readonly RepStats[] }) {
               <th className="num">Win rate</th>
               <th className="num">Activities</th>
               {types.map((type) => (
-                <th className="num" key={type}>
+                <th className="num activity-type" key={type}>
                   {type}
                 </th>
               ))}

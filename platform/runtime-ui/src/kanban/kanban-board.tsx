@@ -19,6 +19,7 @@ import { amountField, formatMoney, moneyAmount, titleOf } from '../shared/format
 import { usePipeline, type StageColumn } from '../shared/pipeline-data';
 import { useUsers } from '../shared/users';
 import { recordHref } from '../shared/route';
+import './kanban.css';
 
 function Card({ record, entity, meId }: { record: RecordView; entity: EntityDefinition; meId: string }) {
   const { nameOf } = useUsers();
