@@ -7,6 +7,7 @@ import { ApiError, errorMessage } from '../api/client';
 import { entityOf, formOf, pluralOf, useWorkspace, type Workspace } from '../shared/definitions';
 import { formatValue, titleOf } from '../shared/format';
 import { useReferenceTitles } from '../shared/reference-titles';
+import { useUsers } from '../shared/users';
 import { recordHref } from '../shared/route';
 import { orderedStages, processOf } from '../record/process-view';
 import { ColumnPicker } from './column-picker';
@@ -52,6 +53,7 @@ export function RecordList({ entityKey }: { entityKey: string }) {
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const titles = useReferenceTitles(entity, items);
+  const { nameOf } = useUsers();
 
   useEffect(() => {
     let cancelled = false;
@@ -106,6 +108,7 @@ export function RecordList({ entityKey }: { entityKey: string }) {
     const value = record.data[field.key];
     if (field.type === 'reference' && typeof value === 'string')
       return titles[`${field.entity}/${value}`] ?? '…';
+    if (field.type === 'user' && typeof value === 'string') return nameOf(value);
     return formatValue(field, value);
   };
   const header = (key: string, label: string) => (
