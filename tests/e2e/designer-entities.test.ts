@@ -193,6 +193,62 @@ describe('entity, form and mail-template designers in the browser', () => {
     expect(form.sections.find((s) => s.id === 'company')?.fields.at(-1)).toEqual({ field: 'depot_count' });
   });
 
+  it('removes a field the form shows: the form is adapted and published together with the entity', async () => {
+    const partner = accountData({ name: 'Depot Co', type: 'partner', depot_count: 3 });
+    const { id } = (await admin.post('/api/records/account').send({ data: partner }).expect(201)).body as {
+      id: string;
+    };
+    await page.getByRole('link', { name: 'Entities' }).click();
+    await page.locator('.react-flow__node[data-id="account"]').click();
+    const editor = page.getByTestId('entity-editor');
+    await editor.getByRole('button', { name: 'Remove depot_count' }).click();
+    await editor.getByRole('button', { name: 'Remove group Logistics parameters' }).click();
+    await editor.getByRole('button', { name: 'Publish', exact: true }).click();
+    const blockers = editor.getByTestId('blockers');
+    await blockers.getByText('no draft yet').waitFor();
+    expect(await blockers.getByRole('button', { name: 'Publish together with 1 draft' }).isDisabled()).toBe(
+      true,
+    );
+    await shot(page, '05-blocked-by-form');
+
+    await blockers.getByRole('link', { name: 'Form account_main' }).click();
+    const form = page.getByTestId('form-editor');
+    await form
+      .locator('.section-card[data-section="company"]')
+      .getByRole('button', { name: 'Remove depot_count' })
+      .click();
+    await textIn(form.getByTestId('save-status'), 'All changes saved');
+
+    await page.getByRole('link', { name: 'Entities' }).click();
+    await page.locator('.react-flow__node[data-id="account"]').click();
+    await editor.getByRole('button', { name: 'Publish', exact: true }).click();
+    await blockers.getByText('draft saved').waitFor();
+    await blockers.getByRole('button', { name: 'Publish together with 1 draft' }).click();
+    const dialog = page.getByRole('dialog', { name: 'This change affects stored data' });
+    await textIn(dialog.getByTestId('affected-total'), 'would affect data in 1 record.');
+    await dialog.getByRole('radio', { name: 'Clear the values in 1 record' }).check();
+    await dialog.getByRole('button', { name: 'Publish with this migration' }).click();
+    await editor.getByText('Published as version 4. Cleared Depot count in 1 record.').waitFor();
+
+    const account = await published<{ fields: Field[]; fieldGroups: { key: string }[] }>(
+      admin,
+      'entity',
+      'account',
+    );
+    expect(account.fields.map((f) => f.key)).not.toContain('depot_count');
+    expect(account.fieldGroups.map((g) => g.key)).not.toContain('logistics_parameters');
+    const formNow = await published<{ sections: { fields: { field: string }[] }[] }>(
+      admin,
+      'form',
+      'account_main',
+    );
+    expect(formNow.sections.flatMap((s) => s.fields.map((f) => f.field))).not.toContain('depot_count');
+    const record = (await admin.get(`/api/records/account/${id}`).expect(200)).body as {
+      data: Record<string, unknown>;
+    };
+    expect(record.data).not.toHaveProperty('depot_count');
+  });
+
   it('edits a mail template with a merge field, sees the preview and publishes it', async () => {
     await page.getByRole('link', { name: 'Mail templates' }).click();
     await page.getByTestId('mail-list').getByRole('link', { name: 'Thank you for your order' }).click();
@@ -219,7 +275,7 @@ describe('entity, form and mail-template designers in the browser', () => {
     await textIn(editor.getByTestId('gate-state'), 'Locked: The thank-you mail is sent');
     await editor.getByLabel('Preview stage').selectOption('closed_won');
     await textIn(editor.getByTestId('gate-state'), 'Users may send it');
-    await shot(page, '05-mail-template');
+    await shot(page, '06-mail-template');
 
     await editor.getByRole('button', { name: 'Publish', exact: true }).click();
     await editor.getByText('Published as version 2.').waitFor();

@@ -52,6 +52,11 @@ export function affectedFields(
   return out;
 }
 
+/** "1 record", "3 records"; "some records" when the count is unknown. */
+export function recordCount(n: number | null): string {
+  return n === null ? 'some records' : `${n} record${n === 1 ? '' : 's'}`;
+}
+
 /** Records affected in all, when every count is known. */
 export function totalRecords(fields: readonly AffectedField[]): number | null {
   let total = 0;

@@ -4,12 +4,13 @@
 import { useMemo, useState } from 'react';
 import { validateDefinition, type EntityDefinition } from '@crm/definitions';
 import { ApiError, errorMessage } from '@crm/runtime-ui/ui';
-import { api } from '../api/definitions-api';
+import { api, type StoredKind } from '../api/definitions-api';
 import { DraftBar } from '../shared/draft-bar';
 import { useDefinitionDraft } from '../shared/use-definition-draft';
 import { validationContext, type Workspace } from '../shared/workspace';
 import {
   affectedFields,
+  recordCount,
   resolvePrompt,
   type AffectedField,
   type MigrationChoice,
@@ -18,10 +19,15 @@ import { FieldGroupsEditor } from './field-groups-editor';
 import { removeField, renameField } from './field-groups';
 import { FieldRow } from './field-row';
 import { MigrationPrompt } from './migration-prompt';
+import { BlockersPanel } from './blockers-panel';
+import { dependentDefinitions, type DependentDefinition } from './publish-together';
+
+type Together = readonly { kind: StoredKind; key: string }[];
 
 interface Prompt {
   published: EntityDefinition;
   fields: AffectedField[];
+  together: Together;
 }
 
 async function publishedEntity(key: string): Promise<EntityDefinition | undefined> {
@@ -41,6 +47,7 @@ export function EntityEditor({
   const entity = draft.value;
   const setEntity = draft.set;
   const [prompt, setPrompt] = useState<Prompt | null>(null);
+  const [blockers, setBlockers] = useState<DependentDefinition[] | null>(null);
   const errors = useMemo(
     () => validateDefinition('entity', entity, validationContext(workspace)),
     [entity, workspace],
@@ -51,14 +58,23 @@ export function EntityEditor({
     return map;
   }, [entity.fieldGroups]);
 
-  const publish = async () => {
-    const answer = await draft.publish({ quiet: true });
+  const publish = async (together: Together = []) => {
+    setBlockers(null);
+    const answer = await draft.publish({ quiet: true, together });
     if (answer.ok) return;
     const error = answer.error;
     if (error instanceof ApiError && error.status === 409) {
       const published = await publishedEntity(entity.key).catch(() => undefined);
       const fields = published ? affectedFields(error.errors, published, entity) : [];
-      if (published && fields.length > 0) return setPrompt({ published, fields });
+      if (published && fields.length > 0) return setPrompt({ published, fields, together });
+    }
+    const dependents =
+      error instanceof ApiError && error.status === 422
+        ? dependentDefinitions(error.errors, { kind: 'entity', key: entity.key }, workspace.drafted)
+        : [];
+    if (dependents.length > 0) {
+      setBlockers(dependents);
+      return draft.setMessage({ tone: 'error', text: `Publishing was refused: ${errorMessage(error)}` });
     }
     draft.setMessage({
       tone: 'error',
@@ -72,7 +88,11 @@ export function EntityEditor({
     const outcome = resolvePrompt(entity, prompt.published, prompt.fields, choices);
     if (outcome.kind !== 'publish') return;
     setPrompt(null);
-    const answer = await draft.publish({ content: outcome.entity, migration: outcome.migration });
+    const answer = await draft.publish({
+      content: outcome.entity,
+      migration: outcome.migration,
+      together: prompt.together,
+    });
     if (!answer.ok) return;
     const cleared = prompt.fields.filter((f) => choices[f.field] === 'clear');
     const kept = prompt.fields.filter((f) => choices[f.field] === 'keep');
@@ -80,7 +100,7 @@ export function EntityEditor({
       tone: 'ok',
       text: [
         `Published as version ${answer.version}.`,
-        ...cleared.map((f) => `Cleared ${f.label} in ${f.records ?? 'the affected'} records.`),
+        ...cleared.map((f) => `Cleared ${f.label} in ${recordCount(f.records)}.`),
         ...kept.map((f) => `Kept ${f.label} as published.`),
       ].join(' '),
     });
@@ -100,6 +120,7 @@ export function EntityEditor({
         isPublished={workspace.published.entity.has(entity.key)}
         onPublish={() => void publish()}
       />
+      {blockers && <BlockersPanel dependents={blockers} onPublishTogether={(items) => void publish(items)} />}
       <div className="row gap wrap">
         <label className="field">
           <span>Name</span>

@@ -1,14 +1,15 @@
 // The dialog shown when publishing an entity would remove or retype fields that hold data: how
 // many records are affected, and per field whether to clear the stored values or keep the field.
 import { useEffect, useRef, useState } from 'react';
-import { totalRecords, type AffectedField, type MigrationChoice } from './destructive-change';
+import {
+  recordCount as records,
+  totalRecords,
+  type AffectedField,
+  type MigrationChoice,
+} from './destructive-change';
 
 function describeChange(f: AffectedField): string {
   return f.change === 'removed' ? 'removed' : `type changes from ${f.from} to ${f.to ?? f.from}`;
-}
-
-function records(n: number | null): string {
-  return n === null ? 'some records' : `${n} record${n === 1 ? '' : 's'}`;
 }
 
 export function MigrationPrompt({

@@ -13,6 +13,13 @@ export interface DraftMessage {
   errors?: readonly ProblemEntry[];
 }
 
+export interface PublishOptions<T> {
+  content?: T;
+  migration?: unknown;
+  quiet?: boolean;
+  together?: readonly { kind: StoredKind; key: string }[];
+}
+
 export type PublishAnswer = { ok: true; version: number; created: boolean } | { ok: false; error: unknown };
 
 export interface DefinitionDraft<T> {
@@ -23,8 +30,11 @@ export interface DefinitionDraft<T> {
   setMessage(m: DraftMessage | null): void;
   /** Saves the working copy (or `content`, which becomes the working copy) as the draft. */
   save(content?: T, options?: { quiet?: boolean }): Promise<boolean>;
-  /** Saves, then publishes; a refusal is returned (and shown) rather than thrown. */
-  publish(options?: { content?: T; migration?: unknown; quiet?: boolean }): Promise<PublishAnswer>;
+  /**
+   * Saves, then publishes (with `together`: other drafts in the same atomic publish); a refusal
+   * is returned (and shown unless `quiet`) rather than thrown.
+   */
+  publish(options?: PublishOptions<T>): Promise<PublishAnswer>;
   /** Bumped after each save and publish, for panels that re-read versions and diffs. */
   savedAt: number;
 }
@@ -97,13 +107,16 @@ export function useDefinitionDraft<T extends { key: string }>(
   }, [value, status, save]);
 
   const publish = useCallback(
-    async (options: { content?: T; migration?: unknown; quiet?: boolean } = {}): Promise<PublishAnswer> => {
+    async (options: PublishOptions<T> = {}): Promise<PublishAnswer> => {
       const doc = options.content ?? value;
       if (!(await save(doc, { quiet: true })))
         return { ok: false, error: new Error('The draft could not be saved.') };
       try {
-        const result = await api.publish([{ kind, key: doc.key }], options.migration);
-        const item = result.items[0];
+        const result = await api.publish(
+          [{ kind, key: doc.key }, ...(options.together ?? [])],
+          options.migration,
+        );
+        const item = result.items.find((i) => i.kind === kind && i.key === doc.key);
         setSavedAt(Date.now());
         setMessage({
           tone: 'ok',
