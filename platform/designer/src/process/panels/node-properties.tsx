@@ -50,7 +50,7 @@ function NodeIdInput({ id, rename }: { id: string; rename: NodeRenaming }) {
       )}
       {!problem && text !== id && rename.outside.length > 0 && (
         <small className="muted" role="status">
-          Still naming &quot;{id}&quot;, to be updated by hand: {rename.outside.join(', ')}.
+          These keep the old id &quot;{id}&quot; and need updating by hand: {rename.outside.join(', ')}.
         </small>
       )}
     </Field>

@@ -12,12 +12,15 @@ export function TemplatePicker({
   onChange,
   label = 'Mail template',
   emptyLabel = '— choose a template —',
+  preview = true,
 }: {
   value: string;
   ctx: PanelContext;
   onChange(v: string): void;
   label?: string;
   emptyLabel?: string;
+  /** The subject and merge fields of the chosen template (left out in the compact case lists). */
+  preview?: boolean;
 }) {
   const templates = ctx.templates.filter((t) => !ctx.entity || t.entity === ctx.entity.key);
   const chosen = templates.find((t) => t.key === value);
@@ -35,7 +38,7 @@ export function TemplatePicker({
           </option>
         ))}
       </select>
-      {chosen && (
+      {chosen && preview && (
         <div className="template-preview">
           <div className="muted small">Subject</div>
           <div>{chosen.subject}</div>
@@ -129,6 +132,7 @@ function CaseEditor({
       <Field label="Send">
         <TemplatePicker
           label={`${title} template`}
+          preview={false}
           value={item.template}
           ctx={ctx}
           onChange={(template) => onChange({ ...item, template })}
@@ -214,6 +218,7 @@ export function TemplateChoiceEditor({
         <TemplatePicker
           label={`${name} otherwise`}
           emptyLabel="— send no mail —"
+          preview={false}
           value={value.otherwise ?? ''}
           ctx={ctx}
           onChange={(otherwise) => {
