@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import '@crm/runtime-ui/styles/base.css';
 import './styles/app.css';
+import './shared/editors.css';
 import { App } from './app';
 
 const root = document.getElementById('root');

@@ -2,7 +2,6 @@
 import { useState, type FormEvent } from 'react';
 import type { MailTemplateDefinition } from '@crm/definitions';
 import type { Workspace } from '../shared/workspace';
-import '../shared/editors.css';
 import { MailTemplateEditor } from './mail-template-editor';
 
 const KEY = /^[a-z][a-z0-9_]{0,62}$/;

@@ -3,7 +3,6 @@
 // version in business terms, and the problems themselves.
 import { useEffect, useState } from 'react';
 import type { DefinitionChange, DefinitionError } from '@crm/definitions';
-import './editors.css';
 import { ApiError, errorMessage } from '@crm/runtime-ui/ui';
 import { api, type StoredKind, type VersionMeta } from '../api/definitions-api';
 import type { DefinitionDraft, DraftStatus } from './use-definition-draft';
