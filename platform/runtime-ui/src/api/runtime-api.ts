@@ -65,6 +65,8 @@ export interface ProcessState {
   outcome?: string;
   currentStage?: { nodeId: string; label: string };
   transitions: { edgeId: string; target: string; label?: string; allowed: boolean; missing: Reason[] }[];
+  /** Approval requests the instance waits for (epoch milliseconds). */
+  approvals?: { id: string; nodeId: string; levelIndex: number; levelId: string; deadline?: number }[];
 }
 
 export interface ActivityView {

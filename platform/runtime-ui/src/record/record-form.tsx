@@ -23,8 +23,13 @@ export function RecordForm(props: {
   onSaved(record: RecordView): void;
   onReload(): Promise<RecordView | null>;
   onDraftChange?(draft: Record<string, unknown>): void;
+  /** The stage the engine reports; the record's own lags behind while the stage mirror catches up. */
+  stage?: string | null;
+  /** The engine has moved the record but its stage mirror has not written it yet: saving waits. */
+  syncing?: boolean;
 }) {
   const { entity, record } = props;
+  const stage = props.stage ?? record.stage;
   const [draft, setDraft] = useState<Record<string, unknown>>(record.data);
   const [base, setBase] = useState<RecordView>(record);
   const [errors, setErrors] = useState<ProblemEntry[]>([]);
@@ -53,6 +58,8 @@ export function RecordForm(props: {
   };
 
   const save = async () => {
+    // Saving now would send the version from before the move's mirror and be refused as a conflict.
+    if (props.syncing) return;
     setSaving(true);
     setBanner(null);
     const data: Record<string, unknown> = {};
@@ -94,7 +101,7 @@ export function RecordForm(props: {
         errors={errors}
         readOnly={props.readOnly}
         choices={{ ...userChoices(entity, users), ...props.choices }}
-        {...(record.stage ? { stage: record.stage } : {})}
+        {...(stage ? { stage } : {})}
       />
       {banner && (
         <div
@@ -116,7 +123,11 @@ export function RecordForm(props: {
       {!props.readOnly && (
         <div className="form-actions">
           <span className="muted small">
-            {dirty.length > 0 ? `${dirty.length} unsaved change${dirty.length > 1 ? 's' : ''}` : 'No changes'}
+            {props.syncing
+              ? 'Recording the stage change…'
+              : dirty.length > 0
+                ? `${dirty.length} unsaved change${dirty.length > 1 ? 's' : ''}`
+                : 'No changes'}
           </span>
           <button
             type="button"
@@ -126,7 +137,11 @@ export function RecordForm(props: {
           >
             Discard
           </button>
-          <button type="submit" className="btn btn-primary" disabled={dirty.length === 0 || saving}>
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={dirty.length === 0 || saving || props.syncing === true}
+          >
             {saving ? 'Saving…' : 'Save'}
           </button>
         </div>

@@ -15,6 +15,9 @@ import { StagePanel, StagePath } from './stage-panel';
 import { Timeline, useTimeline } from './timeline';
 import { useRecord } from './use-record';
 
+const MIRROR_POLL_MS = 300;
+const MIRROR_CATCH_UPS = 30;
+
 export function RecordPage({ entityKey, id }: { entityKey: string; id: string }) {
   const ws = useWorkspace();
   const entity = entityOf(ws, entityKey);
@@ -39,6 +42,26 @@ export function RecordPage({ entityKey, id }: { entityKey: string; id: string })
   useEffect(() => {
     if (record) setDraft(record.data);
   }, [record]);
+
+  // The engine answers a move before its stage mirror has written the record (stage and version):
+  // re-read the record until it shows the engine's stage, so that the form's stage overlay and the
+  // version a save sends are not stale (a stale version would be refused as a conflict).
+  const engineStage = engine?.currentStage?.nodeId;
+  const [catchUps, setCatchUps] = useState(0);
+  useEffect(() => setCatchUps(0), [engineStage]);
+  const syncing =
+    record !== null &&
+    engineStage !== undefined &&
+    engineStage !== record.stage &&
+    catchUps < MIRROR_CATCH_UPS;
+  useEffect(() => {
+    if (!syncing) return;
+    const timer = setTimeout(() => {
+      setCatchUps((n) => n + 1);
+      void reload();
+    }, MIRROR_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [syncing, catchUps, reload]);
 
   if (!entity) return <div className="empty">No published entity “{entityKey}”.</div>;
   if (error && !record)
@@ -111,6 +134,8 @@ export function RecordPage({ entityKey, id }: { entityKey: string; id: string })
               }}
               onReload={reload}
               onDraftChange={setDraft}
+              stage={engineStage ?? record.stage}
+              syncing={syncing}
             />
           ) : (
             <div className="card muted">No form is published for {entity.label}.</div>

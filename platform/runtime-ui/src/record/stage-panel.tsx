@@ -6,6 +6,7 @@ import type { EntityDefinition, ProcessDefinition } from '@crm/definitions';
 import type { ProcessState, RecordView } from '../api/runtime-api';
 import type { ProblemEntry } from '../api/client';
 import { useWorkspace } from '../shared/definitions';
+import { formatDate } from '../shared/format';
 import { stageSteps, transitionsFrom, type TransitionView } from './process-view';
 
 export function StagePath({ process, current }: { process: ProcessDefinition; current: string | null }) {
@@ -75,6 +76,16 @@ export function StagePanel(props: {
   ))
     for (const m of t.missing) stageMissing.set(m.message, m.message);
   const unsaved = JSON.stringify(props.draft) !== JSON.stringify(record.data);
+  // A move into an approval leaves the record in its stage with no transitions: say what it waits for.
+  const waiting = (props.engine?.approvals ?? []).map((a) => {
+    const approval = process.nodes.find((n) => n.id === a.nodeId);
+    const level = approval?.type === 'approval' ? approval.levels[a.levelIndex] : undefined;
+    return {
+      id: a.id,
+      text: `${approval?.label ?? a.nodeId} · ${level?.label ?? a.levelId}`,
+      deadline: a.deadline,
+    };
+  });
 
   return (
     <section className="card stage-panel" aria-label="Stage">
@@ -111,6 +122,24 @@ export function StagePanel(props: {
           ))}
         </fieldset>
       )}
+      {waiting.length > 0 && (
+        <div className="requirements" data-testid="awaiting-approval">
+          <h4>Waiting for approval</h4>
+          <ul>
+            {waiting.map((w) => (
+              <li key={w.id}>
+                {w.text}
+                {w.deadline !== undefined && (
+                  <span className="muted small">
+                    {' '}
+                    · decision due {formatDate(new Date(w.deadline).toISOString(), true)}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {(stageMissing.size > 0 || openChecklist.length > 0) && (
         <div className="requirements" data-testid="requirements">
           <h4>Still required to move on</h4>
@@ -146,7 +175,12 @@ export function StagePanel(props: {
       )}
       {props.refusal && (
         <div className="banner banner-error" role="alert" data-testid="move-refused">
-          <strong>{props.refusal.message}</strong>
+          <strong>
+            {/* The problem's detail often repeats its first reason: list the reasons once. */}
+            {props.refusal.reasons.some((r) => r.message === props.refusal?.message)
+              ? 'This move is not possible yet:'
+              : props.refusal.message}
+          </strong>
           {props.refusal.reasons.length > 0 && (
             <ul>
               {props.refusal.reasons.map((r) => (
