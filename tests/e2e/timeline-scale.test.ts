@@ -112,17 +112,15 @@ async function measure(page: Page, url: string): Promise<Run> {
       lastLongTaskEnd: tasks.reduce((m, t) => Math.max(m, t.end), 0),
       longTasks: tasks.length,
       // Where the load spends its time: each request's start and end, in page time.
-      requests: performance
-        .getEntriesByType('resource')
-        .map(
-          (r) =>
-            `${Math.round(r.startTime)}–${Math.round(r.responseEnd)} ${r.name.replace(location.origin, '')}`,
-        ),
+      requests: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(
+        (r) =>
+          `${Math.round(r.startTime)}–${Math.round(r.responseEnd)} ${r.name.replace(location.origin, '')}`,
+      ),
     };
   });
   // Interactions right after load: showing all 200 entries, and a keystroke in the comment box.
   const showAll = await page.evaluate(async (total) => {
-    const button = [...document.querySelectorAll('button')].find((b) =>
+    const button = Array.from(document.querySelectorAll('button')).find((b) =>
       b.textContent?.startsWith('Show all'),
     );
     if (!button) return NaN;
