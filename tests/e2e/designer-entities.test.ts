@@ -181,6 +181,13 @@ describe('entity, form and mail-template designers in the browser', () => {
     // The label reads "Type *" (required), hence the pattern.
     await preview.getByLabel(/^Type/).selectOption('supplier');
     await preview.getByText('Depot count').waitFor();
+    // A placed field's own settings: a label for this form only, shown by the preview.
+    await editor.getByRole('button', { name: 'Settings of vat_id' }).click();
+    await editor
+      .getByRole('group', { name: 'Settings of vat_id' })
+      .getByLabel('Label on this form')
+      .fill('Tax number');
+    await preview.getByText('Tax number').waitFor();
     await shot(page, '04-form');
 
     await editor.getByRole('button', { name: 'Publish', exact: true }).click();
@@ -190,7 +197,12 @@ describe('entity, form and mail-template designers in the browser', () => {
       'form',
       'account_main',
     );
-    expect(form.sections.find((s) => s.id === 'company')?.fields.at(-1)).toEqual({ field: 'depot_count' });
+    const company = form.sections.find((s) => s.id === 'company');
+    expect(company?.fields.at(-1)).toEqual({ field: 'depot_count' });
+    expect(company?.fields.find((f) => f.field === 'vat_id')).toEqual({
+      field: 'vat_id',
+      label: 'Tax number',
+    });
   });
 
   it('removes a field the form shows: the form is adapted and published together with the entity', async () => {

@@ -8,6 +8,7 @@ import { DraftBar } from '../shared/draft-bar';
 import { useDefinitionDraft } from '../shared/use-definition-draft';
 import { validationContext, type Workspace } from '../shared/workspace';
 import { sampleRecord } from '../mail/sample-record';
+import { FormFieldSettings } from './form-field-settings';
 import { RulesEditor } from './form-rules-editor';
 
 const DRAG = 'application/x-crm-form-field';
@@ -41,6 +42,8 @@ export function FormEditor({
     entity ? sampleRecord(entity, workspace.entities).data : {},
   );
   const [stage, setStage] = useState('');
+  // The placed field whose settings are open (section id and field path).
+  const [open, setOpen] = useState<{ section: string; field: string } | null>(null);
   const stages = useMemo(
     () =>
       workspace.processes
@@ -154,7 +157,22 @@ export function FormEditor({
                     draggable
                     onDragStart={(e) => e.dataTransfer.setData(DRAG, f.field)}
                   >
-                    {entity?.fields.find((x) => x.key === f.field)?.label ?? f.field}
+                    <button
+                      type="button"
+                      className="chip-open"
+                      aria-label={`Settings of ${f.field}`}
+                      aria-expanded={open?.section === section.id && open.field === f.field}
+                      onClick={() =>
+                        setOpen(
+                          open?.section === section.id && open.field === f.field
+                            ? null
+                            : { section: section.id, field: f.field },
+                        )
+                      }
+                    >
+                      {f.label ?? entity?.fields.find((x) => x.key === f.field)?.label ?? f.field}
+                      {(f.rules?.length ?? 0) > 0 && <span className="chip-mark"> ·{f.rules?.length}</span>}
+                    </button>
                     <button
                       type="button"
                       aria-label={`Remove ${f.field}`}
@@ -170,8 +188,28 @@ export function FormEditor({
                   </span>
                 ))}
               </div>
+              {open?.section === section.id &&
+                section.fields
+                  .filter((f) => f.field === open.field)
+                  .map((f) => (
+                    <FormFieldSettings
+                      key={f.field}
+                      placed={f}
+                      columns={section.columns ?? 1}
+                      entity={entity}
+                      entities={workspace.entities}
+                      stages={stages}
+                      onClose={() => setOpen(null)}
+                      onChange={(next) =>
+                        setSection(i, {
+                          ...section,
+                          fields: section.fields.map((x) => (x.field === f.field ? next : x)),
+                        })
+                      }
+                    />
+                  ))}
               <details>
-                <summary className="small">Rules ({section.rules?.length ?? 0})</summary>
+                <summary className="small">Section rules ({section.rules?.length ?? 0})</summary>
                 <RulesEditor
                   rules={section.rules ?? []}
                   stages={stages}
