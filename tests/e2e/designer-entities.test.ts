@@ -294,5 +294,22 @@ describe('entity, form and mail-template designers in the browser', () => {
     const template = await published<{ subject: string; body: string }>(admin, 'mailTemplate', 'thank_you');
     expect(template.subject).toBe('Welcome on board, {{contact.first_name}}');
     expect(template.body).toBe(original);
+
+    // A new template starts from the entity's title field and the owner's name.
+    await page.getByLabel('New template name').fill('Account review');
+    await page.getByLabel('New template entity').selectOption('account');
+    await page.getByRole('button', { name: 'New template' }).click();
+    await editor.getByRole('heading', { name: /Account review/ }).waitFor();
+    expect(await editor.getByLabel('Subject').inputValue()).toBe('About {{name}}');
+    await textIn(editor.getByTestId('preview-subject'), 'About Sample account');
+    await editor.getByRole('button', { name: 'Publish', exact: true }).click();
+    await editor.getByText('Published as version 1.').waitFor();
+    await page.getByTestId('mail-list').getByRole('link', { name: 'Account review' }).waitFor();
+    const created = await published<{ entity: string; subject: string }>(
+      admin,
+      'mailTemplate',
+      'account_review',
+    );
+    expect(created).toMatchObject({ entity: 'account', subject: 'About {{name}}' });
   });
 });
