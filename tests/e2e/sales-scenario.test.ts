@@ -55,6 +55,7 @@ describe('a sale from qualification to won, in the browser on the real engine', 
   let browser: Browser;
   let rep: Agent;
   let dealId = '';
+  let secondId = '';
   let contactId = '';
   let productId = '';
   const pageErrors: string[] = [];
@@ -94,6 +95,13 @@ describe('a sale from qualification to won, in the browser on the real engine', 
     // No contact yet: leaving Qualification needs one, which is the first refusal the rep meets.
     const deal = await createRecord(rep, 'deal', { name: 'Hopper fleet roll-out', account: account.id });
     dealId = deal.id;
+    const second = await createRecord(rep, 'deal', {
+      name: 'Hopper spare parts',
+      account: account.id,
+      contact: contact.id,
+      amount: { amount: 7000, currency: 'EUR' },
+    });
+    secondId = second.id;
     await eventuallyFor(h, dealId, async () =>
       (await rep.get(`/api/records/deal/${dealId}/process`)).status === 200 ? true : undefined,
     );
@@ -185,11 +193,14 @@ describe('a sale from qualification to won, in the browser on the real engine', 
     await field(page, 'decision_maker').locator('input').fill('Grace Hopper (COO)');
     await field(page, 'pains').locator('textarea').fill('Dispatch runs on spreadsheets.');
     await save(page);
-    await tick(page, ['Needs meeting held with the decision maker']);
     await shot(page, '03-needs-card-filled');
-    await stagePanel(page)
-      .getByRole('button', { name: /Needs identified/ })
-      .click();
+    // The needs meeting's logged result moves the deal on (the transition's activity trigger).
+    const log = page.getByRole('form', { name: 'Log a communication' });
+    await log.getByLabel('Type').selectOption('meeting');
+    await log.getByLabel('Topic').selectOption('needs_analysis');
+    await log.getByLabel('Result').selectOption('needs_identified');
+    await log.getByLabel('Participants (comma separated)').fill('Grace Hopper');
+    await log.getByRole('button', { name: 'Log' }).click();
     await currentStage(page, 'Proposal');
     await shot(page, '04-proposal');
   });
@@ -261,6 +272,38 @@ describe('a sale from qualification to won, in the browser on the real engine', 
     await approveInInbox('director', 'Sales director', 'Approved: strategic account.');
   });
 
+  it('a card dragged on the kanban is refused with the engine’s reasons and goes back', async () => {
+    await eventuallyFor(h, secondId, async () =>
+      (await rep.get(`/api/records/deal/${secondId}/process`)).status === 200 ? true : undefined,
+    );
+    const page = await signIn('rep');
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Deal pipeline', exact: true })
+      .click();
+    const board = page.getByTestId('kanban');
+    const card = board.locator('[data-stage="qualification"] .kcard', { hasText: 'Hopper spare parts' });
+    await card.waitFor();
+    const from = await card.boundingBox();
+    const to = await board.locator('[data-stage="needs_analysis"]').boundingBox();
+    if (!from || !to) throw new Error('kanban not laid out');
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2, { steps: 3 });
+    await page.mouse.move(to.x + to.width / 2, to.y + 80, { steps: 12 });
+    await page.mouse.up();
+    // A drag cannot tick the stage's checklist: the engine names what is missing.
+    const refusal = page.getByRole('alert').filter({ hasText: 'Hopper spare parts cannot move' });
+    await refusal.waitFor();
+    await refusal.getByText(/Tick .*Contact person identified and linked/).waitFor();
+    await card.waitFor();
+    await shot(page, '10-kanban-refused');
+    expect(
+      (await rep.get(`/api/records/deal/${secondId}/process`).expect(200)).body.currentStage.nodeId,
+    ).toBe('qualification');
+    await page.close();
+  });
+
   it('the deal is won, the thank-you mail goes out and the dashboard counts it', async () => {
     const page = repPage;
     await page.reload();
@@ -270,7 +313,7 @@ describe('a sale from qualification to won, in the browser on the real engine', 
     expect(await pathList.locator('[data-stage="negotiation"]').getAttribute('class')).toContain(
       'stage-done',
     );
-    await shot(page, '10-won');
+    await shot(page, '11-won');
     await eventuallyFor(h, dealId, async () =>
       mailsTo(BUYER).find((m) => m.subject === 'Thank you, Hopper Logistics!'),
     );
@@ -282,7 +325,7 @@ describe('a sale from qualification to won, in the browser on the real engine', 
     const dashboard = page.getByTestId('dashboard');
     const won = dashboard.locator('.kpi').filter({ hasText: 'Closed won' });
     await won.getByText('1', { exact: true }).waitFor();
-    await shot(page, '11-dashboard');
+    await shot(page, '12-dashboard');
     await page.close();
     expect(pageErrors).toEqual([]);
   });

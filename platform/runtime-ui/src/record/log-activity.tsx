@@ -87,20 +87,21 @@ export function LogActivity({ entity, id, onLogged }: { entity: string; id: stri
       <h2>Log a communication</h2>
       <div className="grid-2">
         {choice('type', 'Type', type, setType, true)}
-        <label className="field">
-          <span>Date</span>
-          <input
-            className="input"
-            type="datetime-local"
-            value={occurredAt}
-            onChange={(e) => setOccurredAt(e.target.value)}
-            required
-          />
-          {fieldError('occurredAt') && <span className="form-error">{fieldError('occurredAt')}</span>}
-        </label>
         {choice('topic', 'Topic', topic, setTopic, false)}
-        {choice('result', 'Result', result, setResult, false)}
       </div>
+      {choice('result', 'Result', result, setResult, false)}
+      {/* A date-time input needs the panel's full width: in a half column it squeezed its neighbour. */}
+      <label className="field">
+        <span>Date</span>
+        <input
+          className="input"
+          type="datetime-local"
+          value={occurredAt}
+          onChange={(e) => setOccurredAt(e.target.value)}
+          required
+        />
+        {fieldError('occurredAt') && <span className="form-error">{fieldError('occurredAt')}</span>}
+      </label>
       <label className="field">
         <span>Participants (comma separated)</span>
         <input className="input" value={participants} onChange={(e) => setParticipants(e.target.value)} />
