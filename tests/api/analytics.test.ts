@@ -439,6 +439,22 @@ describe('any published process, not just the B2B pipeline', () => {
   });
 });
 
+describe('OpenAPI', () => {
+  it('documents the analytics and directory routes with their parameters', async () => {
+    const doc = (await t.anonymous().get('/api/openapi.json').expect(200)).body;
+    const funnelOp = doc.paths['/api/analytics/processes/{processKey}/funnel'].get;
+    expect(funnelOp.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'processKey',
+      'from',
+      'to',
+      'owner',
+      'amountField',
+    ]);
+    expect(doc.paths['/api/analytics/processes/{processKey}/snapshot'].get.responses['200']).toBeDefined();
+    expect(doc.paths['/api/users'].get.responses['200']).toBeDefined();
+  });
+});
+
 describe('users directory', () => {
   it('lists every user by name, role and manager; e-mails only for user managers', async () => {
     const res = await agents.rep.get('/api/users').expect(200);

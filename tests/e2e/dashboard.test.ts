@@ -158,6 +158,16 @@ describe('pipeline dashboard in the browser', () => {
       'chart-time',
     ])
       expect(await page.getByTestId(chart).locator('svg path, svg rect').count()).toBeGreaterThan(0);
+    // The charts carry the same numbers: the conversion bars' labels and the funnel's counts.
+    expect(
+      await page
+        .getByTestId('chart-conversion')
+        .locator('svg text.recharts-label', { hasText: '50 %' })
+        .count(),
+    ).toBe(2);
+    expect(
+      await page.getByTestId('chart-funnel').locator('svg text.recharts-label', { hasText: /^4$/ }).count(),
+    ).toBe(1);
     await shot(page, '01-manager-dashboard');
 
     // Narrow to one owner: Delta is teamRep's only deal.
