@@ -1,6 +1,6 @@
 // The right-hand side of the designer: its tabs, and the properties tab, which shows the selected
 // node, the selected transition, or the process itself.
-import type { ReactNode } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import type { ProcessDefinition } from '@crm/definitions';
 import { validationContext, type Workspace } from '../shared/workspace';
 import type { ProcessCommand } from './process-commands';
@@ -79,7 +79,7 @@ export function panelContext(definition: ProcessDefinition, workspace: Workspace
   };
 }
 
-export function PropertiesTab({
+function PropertiesTabBody({
   definition,
   selected,
   workspace,
@@ -92,7 +92,7 @@ export function PropertiesTab({
   run(command: ProcessCommand): void;
   onSelect(s: Selection): void;
 }) {
-  const ctx = panelContext(definition, workspace);
+  const ctx = useMemo(() => panelContext(definition, workspace), [definition, workspace]);
   const node =
     selected.nodes.length === 1 ? definition.nodes.find((n) => n.id === selected.nodes[0]) : undefined;
   const edge =
@@ -136,3 +136,6 @@ export function PropertiesTab({
     />
   );
 }
+
+/** Memoised: a drag on the canvas re-renders the designer many times a second, not this tab. */
+export const PropertiesTab = memo(PropertiesTabBody);

@@ -1,5 +1,5 @@
 // The key settings a node shows on the canvas, in words (approver, wait, template, probability…).
-import type { Assignee, ProcessNode, Recipient, TemplateChoice } from '@crm/definitions';
+import type { Assignee, EndNode, ProcessNode, Recipient, StageNode, TemplateChoice } from '@crm/definitions';
 
 export function describeAssignee(a: Assignee | Recipient): string {
   switch (a.type) {
@@ -38,6 +38,15 @@ export function describeDuration(d: string | undefined, business?: boolean): str
   return parts.join(' ') || d;
 }
 
+/** What a stage or end does by itself: actions on entry and timers, counted. */
+function automation(node: StageNode | EndNode): string[] {
+  const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
+  return [
+    node.onEnter?.length ? `${plural(node.onEnter.length, 'action')} on entry` : '',
+    node.timers?.length ? plural(node.timers.length, 'timer') : '',
+  ];
+}
+
 /** One or two short lines for the node body. */
 export function nodeSummary(node: ProcessNode): string[] {
   switch (node.type) {
@@ -52,9 +61,10 @@ export function nodeSummary(node: ProcessNode): string[] {
       const extras = [
         node.checklist?.length ? `${node.checklist.length} checklist` : '',
         node.requiredFields?.length ? `${node.requiredFields.length} required` : '',
-        node.timers?.length ? `${node.timers.length} timer${node.timers.length > 1 ? 's' : ''}` : '',
       ].filter(Boolean);
       if (extras.length) lines.push(extras.join(' · '));
+      const automatic = automation(node).filter(Boolean);
+      if (automatic.length) lines.push(automatic.join(' · '));
       return lines;
     }
     case 'approval':
@@ -93,8 +103,10 @@ export function nodeSummary(node: ProcessNode): string[] {
       const keys = Object.keys(node.set);
       return [keys.length ? `Set ${keys.join(', ')}` : 'Sets nothing yet'];
     }
-    case 'end':
-      return [`Outcome: ${node.outcome}`];
+    case 'end': {
+      const extras = automation(node).filter(Boolean);
+      return [`Outcome: ${node.outcome}`, ...(extras.length ? [extras.join(' · ')] : [])];
+    }
     default:
       throw new Error(`Unknown node kind: ${String((node as { type: unknown }).type)}`);
   }

@@ -90,6 +90,14 @@ export function useProcessDocument(processKey: string, onSaved: () => Promise<vo
     }
   }, [save, processKey, onSaved]);
 
+  // Stable callbacks, so that panels memoised on them skip the re-renders of a canvas drag.
+  const performCommand = useCallback(
+    (command: ProcessCommand) => setHistory((h) => (h ? perform(h, command) : h)),
+    [],
+  );
+  const undoCommand = useCallback(() => setHistory((h) => (h ? undo(h) : h)), []);
+  const redoCommand = useCallback(() => setHistory((h) => (h ? redo(h) : h)), []);
+
   return {
     definition,
     loadError,
@@ -99,9 +107,9 @@ export function useProcessDocument(processKey: string, onSaved: () => Promise<vo
     savedAt,
     canUndo: (history?.past.length ?? 0) > 0,
     canRedo: (history?.future.length ?? 0) > 0,
-    perform: (command: ProcessCommand) => setHistory((h) => (h ? perform(h, command) : h)),
-    undo: () => setHistory((h) => (h ? undo(h) : h)),
-    redo: () => setHistory((h) => (h ? redo(h) : h)),
+    perform: performCommand,
+    undo: undoCommand,
+    redo: redoCommand,
     save,
     publish,
   };
