@@ -10,7 +10,7 @@ import { diagnose, eventually, eventuallyFor, startEngine, type EngineHarness } 
 import { automationKeys, mirroredStage, sendsOf, stageHistory } from './engine-probes';
 import { startRestartableTemporal, type RestartableTemporal } from './restartable-temporal';
 
-jest.setTimeout(180000);
+jest.setTimeout(300000);
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -163,9 +163,8 @@ describe('process engine durability', () => {
     const approving = await newDeal('Durable approval', 'dur2@example.test');
     const closing = await newDeal('Durable close', 'dur3@example.test');
 
-    // One instance waits in Proposal's follow-up timers, one in the discount approval.
-    await toProposal(waiting);
-    await eventuallyFor(h, waiting, async () => (mailsTo('dur1@example.test') >= 1 ? true : undefined));
+    // One instance waits in the discount approval, one in Proposal's follow-up timers. The timer
+    // one goes last, so the kill follows its proposal mail well before the first follow-up is due.
     await toNegotiation(approving, 30);
     await moveOk(approving, 'closed_won');
     const manager = await h.agent('manager');
@@ -176,6 +175,8 @@ describe('process engine durability', () => {
       }[];
       return items.find((a) => a.status === 'pending');
     });
+    await toProposal(waiting);
+    await eventuallyFor(h, waiting, async () => (mailsTo('dur1@example.test') >= 1 ? true : undefined));
 
     // Killed while both wait, and the Temporal server restarted from its file meanwhile: the
     // follow-up timer comes due while neither runs.

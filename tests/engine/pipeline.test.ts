@@ -307,6 +307,56 @@ describe('deal pipeline on Temporal', () => {
     expect(unparked.body.errors.map((e: { field?: string }) => e.field)).toEqual(['primary_product']);
   });
 
+  it('keeps checklist ticks in the instance, refuses unknown items and counts the ticks for the move', async () => {
+    const id = await newDeal('Pipeline ticks', 'ticks@example.test');
+    await eventually(async () =>
+      (await rep.get(`/api/records/deal/${id}/process`)).status === 200 ? true : undefined,
+    );
+    const tick = (itemId: string, checked: boolean) =>
+      rep.put(`/api/records/deal/${id}/process/checklist/${itemId}`).send({ checked });
+
+    const unknown = await tick('terms_agreed', true);
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ rule: 'unknownChecklistItem' })]);
+    expect((await tick('contact_linked', 'yes' as unknown as boolean)).status).toBe(400);
+    expect((await rep.put(`/api/records/deal/${id}/process/checklist/contact_linked`).send({})).status).toBe(
+      400,
+    );
+    const other = await h.agent('otherRep');
+    expect(
+      (await other.put(`/api/records/deal/${id}/process/checklist/contact_linked`).send({ checked: true }))
+        .status,
+    ).toBe(404);
+
+    for (const item of ['contact_linked', 'duplicates_checked', 'first_call'])
+      expect((await tick(item, true)).status).toBe(200);
+    const after = await tick('first_call', false);
+    expect(after.body.checklist).toEqual({ qualification: ['contact_linked', 'duplicates_checked'] });
+    // Kept by the instance: the state query answers them, and a move reporting ticks counts them.
+    expect((await rep.get(`/api/records/deal/${id}/process`).expect(200)).body.checklist).toEqual({
+      qualification: ['contact_linked', 'duplicates_checked'],
+    });
+    await h.platform.services.records.update(
+      h.t.actors.rep,
+      'account',
+      (await h.platform.services.records.get(h.t.actors.rep, 'deal', id)).data.account as string,
+      { offices_count: 3, equipment_in_use: ['erp'] },
+    );
+    const blocked = await rep
+      .post(`/api/records/deal/${id}/process/move`)
+      .send({ to: 'needs_analysis', checkedItems: [] });
+    expect(blocked.status).toBe(422);
+    expect(blocked.body.errors.map((e: { rule: string }) => e.rule)).toEqual(['checklistItem']);
+    expect((await tick('segment_parameters', true)).status).toBe(200);
+    const moved = await rep
+      .post(`/api/records/deal/${id}/process/move`)
+      .send({ to: 'needs_analysis', checkedItems: [] });
+    expect(moved.status).toBe(200);
+    // The move answers the state right after it (no second query): the new stage, no ticks yet.
+    expect(moved.body.currentStage.nodeId).toBe('needs_analysis');
+    expect(moved.body.checklist.needs_analysis).toBeUndefined();
+  });
+
   it('rejects malformed and unauthorised actions with a reason and never fails a workflow task', async () => {
     const id = await newDeal('Bad input', 'buyer4@example.test');
     await eventually(async () =>

@@ -51,6 +51,9 @@ export class RecordingGateway implements ProcessGateway {
   delegateApproval(actor: Actor, key: InstanceKey, args: unknown): Promise<void> {
     return this.take({ method: 'delegateApproval', actorId: actor.id, key, args });
   }
+  tickChecklist(): Promise<unknown> {
+    return Promise.reject(new Error('tickChecklist is not used by the inbox routes'));
+  }
   completeTask(actor: Actor, key: InstanceKey, taskId: string): Promise<void> {
     return this.take({ method: 'completeTask', actorId: actor.id, key, args: { taskId } });
   }

@@ -65,6 +65,15 @@ export const PROCESS_ROUTES: Record<string, RouteSpec> = {
       body: { to: 'needs_analysis', checkedItems: [] },
     }),
   },
+  'PUT /api/records/:entity/:id/process/checklist/:itemId': {
+    ownership: true,
+    expected: viaEngine(recordAccess('records.write')),
+    prepare: async (ctx, o) => ({
+      method: 'put',
+      path: dealPath(await ctx.deal(o), '/process/checklist/contact_linked'),
+      body: { checked: true },
+    }),
+  },
   'GET /api/records/:entity/:id/process': {
     ownership: true,
     expected: viaEngine(recordAccess()),

@@ -25,6 +25,7 @@ export class RefusingGateway implements ProcessGateway {
   decideApproval = () => this.refuse(false);
   delegateApproval = () => this.refuse(true);
   completeTask = () => this.refuse(false);
+  tickChecklist = () => this.refuse(false);
   state = () => Promise.resolve({ refusing: true });
   resolveFailedStep = () => this.refuse(true);
   instances = () => Promise.resolve([]);

@@ -18,7 +18,7 @@ export interface DemoServices<TActor> {
       actor: TActor,
       key: { processKey: string; recordId: string },
       request: { target: string },
-    ): Promise<void>;
+    ): Promise<unknown>;
   };
   users: {
     create(input: {
@@ -237,8 +237,9 @@ export async function seedDemoRecords<TActor>(
         { references },
         {
           update: (patch) => services.records.update(admin, 'deal', deal.id, patch),
-          move: (target) =>
-            gateway.move(owner, { processKey: walker.process.key, recordId: deal.id }, { target }),
+          move: async (target) => {
+            await gateway.move(owner, { processKey: walker.process.key, recordId: deal.id }, { target });
+          },
           log: (message) => console.warn(`[demo] ${message}`),
         },
       );

@@ -63,6 +63,7 @@ export type ProcessInboxItem =
   | { id: string; kind: 'decide'; args: DecideApprovalArgs }
   | { id: string; kind: 'delegate'; args: DelegateApprovalArgs }
   | { id: string; kind: 'completeTask'; args: CompleteTaskArgs }
+  | { id: string; kind: 'tick'; args: TickChecklistArgs }
   | { id: string; kind: 'activity'; args: LogActivityArgs }
   | { id: string; kind: 'recordChanged'; record: RecordView };
 
@@ -109,6 +110,12 @@ export interface DelegateApprovalArgs extends ActionArgs {
 export interface CompleteTaskArgs extends ActionArgs {
   taskId: string;
 }
+export interface TickChecklistArgs extends ActionArgs {
+  itemId: string;
+  checked: boolean;
+  /** The stage whose checklist it is; the held stage that has the item when omitted. */
+  nodeId?: string;
+}
 export interface LogActivityArgs {
   record: RecordView;
   activityType: string;
@@ -120,6 +127,12 @@ export interface LogActivityArgs {
 export interface ActionResult {
   currentStage?: string;
   status: InterpreterState['status'];
+  /**
+   * The instance as the record page shows it, right after the action was applied (the same answer
+   * as the state query), so the caller needs no second round trip. Absent from answers recorded
+   * before it was added.
+   */
+  view?: ProcessStateView;
 }
 
 /** Failure type of a refused action; `details[0]` lists the reasons. */
@@ -139,6 +152,7 @@ export const decideApprovalUpdate = defineUpdate<ActionResult, [DecideApprovalAr
 export const delegateApprovalUpdate = defineUpdate<ActionResult, [DelegateApprovalArgs]>('delegateApproval');
 export const completeTaskUpdate = defineUpdate<ActionResult, [CompleteTaskArgs]>('completeTask');
 export const logActivityUpdate = defineUpdate<ActionResult, [LogActivityArgs]>('logActivity');
+export const tickChecklistUpdate = defineUpdate<ActionResult, [TickChecklistArgs]>('tickChecklist');
 export const recordChangedSignal = defineSignal<[{ record: RecordView }]>('recordChanged');
 /** Admin: run a failed step again, or go on without it. */
 export const retryStepSignal = defineSignal<[{ key: string }]>('retryStep');
@@ -165,6 +179,8 @@ export interface ProcessStateView {
   timers: InterpreterState['timers'];
   failedSteps: FailedStep[];
   log: InterpreterState['log'];
+  /** Ticked checklist items by stage node id (kept until the stage is entered again). */
+  checklist: Record<string, string[]>;
 }
 export const processStateQuery = defineQuery<ProcessStateView>('processState');
 

@@ -1,5 +1,5 @@
 import type { ParameterObject, PathsObject } from 'openapi3-ts/oas31';
-import { recordCommentPaths, viewsPaths } from './collaboration-paths';
+import { recordCommentPaths, recordTimelinePaths, viewsPaths } from './collaboration-paths';
 import { analyticsPaths } from './analytics-paths';
 import { inboxPaths, recordInboxPaths } from './inbox-paths';
 import { anyObject, body, json, op, problem } from './openapi-helpers';
@@ -232,6 +232,28 @@ export function platformPaths(): PathsObject {
         },
       ),
     },
+    '/api/records/{entity}/{id}/process/checklist/{itemId}': {
+      put: op(
+        'Tick or untick an item of the checklist of the stage the record is in (kept by the process; counts for later moves)',
+        'processes',
+        {
+          '200': json('Process state after the tick', anyObject),
+          '422': problem('The item is not on the checklist of a stage that holds the record'),
+          '503': problem('The process engine is not configured'),
+        },
+        {
+          requestBody: body({
+            type: 'object',
+            required: ['checked'],
+            properties: {
+              checked: { type: 'boolean' },
+              stage: { type: 'string', description: 'Stage node id, when several stages hold the record' },
+              process: { type: 'string', description: 'Process key, when the entity has several' },
+            },
+          }),
+        },
+      ),
+    },
     '/api/solution/import': {
       post: op(
         'Import a solution (publishes all its definitions)',
@@ -263,6 +285,7 @@ export function entityPaths(entity: string, label: string): PathsObject {
   return {
     ...recordInboxPaths(entity, tag),
     ...recordCommentPaths(entity, tag),
+    ...recordTimelinePaths(entity, tag),
     [`/api/records/${entity}`]: {
       get: op(
         `List ${label} records`,

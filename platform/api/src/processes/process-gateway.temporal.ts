@@ -14,6 +14,7 @@ import {
   ACTION_REJECTED,
   WORKFLOW_NAMES,
   completeTaskUpdate,
+  tickChecklistUpdate,
   decideApprovalUpdate,
   delegateApprovalUpdate,
   logActivityUpdate,
@@ -85,9 +86,9 @@ export function createTemporalProcessGateway(deps: TemporalGatewayDeps): Process
   const snapshot = async (recordId: string) =>
     (await loadProcessRecordView(deps.db, deps.resolveEntity, recordId)).view;
 
-  async function update<A>(key: InstanceKey, run: (h: WorkflowHandle) => Promise<A>): Promise<void> {
+  async function update<A>(key: InstanceKey, run: (h: WorkflowHandle) => Promise<A>): Promise<A> {
     try {
-      await run(handle(key));
+      return await run(handle(key));
     } catch (error) {
       mapUpdateError(error);
     }
@@ -143,7 +144,7 @@ export function createTemporalProcessGateway(deps: TemporalGatewayDeps): Process
 
     async move(actor, key, request) {
       const record = await snapshot(key.recordId);
-      await update(key, (h) =>
+      const result = await update(key, (h) =>
         h.executeUpdate(moveUpdate, {
           args: [
             {
@@ -155,6 +156,7 @@ export function createTemporalProcessGateway(deps: TemporalGatewayDeps): Process
           ],
         }),
       );
+      return result.view;
     },
 
     async activityLogged(_actor, key, activity) {
@@ -199,6 +201,14 @@ export function createTemporalProcessGateway(deps: TemporalGatewayDeps): Process
           args: [{ ...delegation, actor: interpreterActor(actor), record }],
         }),
       );
+    },
+
+    async tickChecklist(actor, key, tick) {
+      const record = await snapshot(key.recordId);
+      const result = await update(key, (h) =>
+        h.executeUpdate(tickChecklistUpdate, { args: [{ ...tick, actor: interpreterActor(actor), record }] }),
+      );
+      return result.view;
     },
 
     async completeTask(actor, key, taskId) {

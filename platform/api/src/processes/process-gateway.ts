@@ -44,8 +44,16 @@ export interface ProcessInstanceSummary {
 export interface ProcessGateway {
   /** Starts the process for a record (idempotent: a second start of the same instance is a no-op). */
   start(actor: Actor | null, key: InstanceKey): Promise<{ workflowId: string; started: boolean }>;
-  /** Asks to move the record along a transition (edge id or target node id). */
-  move(actor: Actor, key: InstanceKey, request: { target: string; checkedItems?: string[] }): Promise<void>;
+  /**
+   * Asks to move the record along a transition (edge id or target node id). Resolves to where the
+   * instance stands right after the move (what `state` would answer), or undefined when the
+   * implementation cannot tell without asking again.
+   */
+  move(
+    actor: Actor,
+    key: InstanceKey,
+    request: { target: string; checkedItems?: string[] },
+  ): Promise<unknown>;
   /** A communication was logged on the record (may advance the process or cancel timers). */
   activityLogged(
     actor: Actor,
@@ -65,6 +73,12 @@ export interface ProcessGateway {
     delegation: { nodeId: string; levelIndex?: number; toUserId: string },
   ): Promise<void>;
   completeTask(actor: Actor, key: InstanceKey, taskId: string): Promise<void>;
+  /** Ticks or unticks a checklist item of a stage that holds the record; resolves like `move`. */
+  tickChecklist(
+    actor: Actor,
+    key: InstanceKey,
+    tick: { itemId: string; checked: boolean; nodeId?: string },
+  ): Promise<unknown>;
   /** Where the instance is now (query); null when no instance exists. */
   state(key: InstanceKey): Promise<unknown | null>;
   /** Admin: runs a failed step of an instance again, or goes on without it. */

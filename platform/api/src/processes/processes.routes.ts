@@ -18,6 +18,8 @@ export interface ProcessesRoutesDeps {
 }
 
 const KEY = /^[a-z][a-z0-9_]{0,62}$/;
+/** Node, edge and checklist item ids (the definition language's ItemId). */
+const ITEM_ID = /^[A-Za-z][A-Za-z0-9_-]{0,99}$/;
 const WORKFLOW_ID = /^process:([a-z][a-z0-9_]{0,62}):([0-9a-f-]{36})$/;
 
 function param(req: Request, name: string): string {
@@ -131,6 +133,27 @@ async function instanceFor(
   throw new NotFoundError('No process runs for this record.');
 }
 
+/**
+ * The instance a move is for. When the entity has one published process (or the request names
+ * one) the definitions already tell, so the engine is not asked first: a record without a running
+ * instance is answered 404 by the move itself.
+ */
+async function moveTarget(
+  deps: ProcessesRoutesDeps,
+  gateway: ProcessGateway,
+  actor: Actor,
+  entity: string,
+  recordId: string,
+  requested: unknown,
+): Promise<InstanceKey> {
+  const candidates = (await processesOf(deps.definitions, entity)).filter(
+    (p) => requested === undefined || p.key === requested,
+  );
+  const only = candidates.length === 1 ? candidates[0] : undefined;
+  if (only !== undefined) return { processKey: only.key, recordId };
+  return (await instanceFor(deps, gateway, actor, entity, recordId, requested)).key;
+}
+
 /** Routes under /api/records: the record page's process panel and stage moves. */
 export function recordProcessRoutes(deps: ProcessesRoutesDeps): Router {
   const router = Router();
@@ -164,22 +187,46 @@ export function recordProcessRoutes(deps: ProcessesRoutesDeps): Router {
     if (checked !== undefined && (!Array.isArray(checked) || !checked.every((c) => typeof c === 'string')))
       throw new BadRequestError('"checkedItems" must list checklist item ids.');
     const gateway = requireGateway(deps.gateway);
-    const { key } = await instanceFor(
-      deps,
-      gateway,
-      actor,
-      param(req, 'entity'),
-      param(req, 'id'),
-      body.process,
-    );
+    const key = await moveTarget(deps, gateway, actor, param(req, 'entity'), param(req, 'id'), body.process);
     const to = body.to;
-    await forwardToProcess(() =>
+    const after = await forwardToProcess(() =>
       gateway.move(actor, key, {
         target: to,
         ...(checked === undefined ? {} : { checkedItems: checked as string[] }),
       }),
     );
-    res.json(await gateway.state(key));
+    res.json(after ?? (await gateway.state(key)));
+  });
+
+  // Ticks are kept by the process instance (durably, in its history) and count for later moves.
+  router.put('/:entity/:id/process/checklist/:itemId', async (req, res) => {
+    const actor = actorOf(req);
+    await deps.records.findVisible(actor, param(req, 'entity'), param(req, 'id'));
+    if (!can(actor, 'records.write'))
+      throw new ForbiddenError(`Your role "${actor.role}" lacks "records.write".`);
+    const body = requireObject(req.body);
+    if (typeof body.checked !== 'boolean')
+      throw new BadRequestError('"checked" must be true or false.', [
+        { field: 'checked', rule: 'type', message: 'Say whether the item is ticked (true) or not (false).' },
+      ]);
+    if (body.stage !== undefined && (typeof body.stage !== 'string' || !ITEM_ID.test(body.stage)))
+      throw new BadRequestError('"stage" must name a stage of the process.', [
+        { field: 'stage', rule: 'type', message: 'A stage node id.' },
+      ]);
+    const itemId = param(req, 'itemId');
+    if (!ITEM_ID.test(itemId)) throw new NotFoundError(`No checklist item "${itemId}".`);
+    const gateway = requireGateway(deps.gateway);
+    const key = await moveTarget(deps, gateway, actor, param(req, 'entity'), param(req, 'id'), body.process);
+    const checked = body.checked;
+    const stage = body.stage;
+    const after = await forwardToProcess(() =>
+      gateway.tickChecklist(actor, key, {
+        itemId,
+        checked,
+        ...(typeof stage === 'string' ? { nodeId: stage } : {}),
+      }),
+    );
+    res.json(after ?? (await gateway.state(key)));
   });
 
   return router;

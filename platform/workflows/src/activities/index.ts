@@ -27,6 +27,15 @@ export interface RunCommandInput {
 
 export type RecordStepInput = Parameters<ProcessPorts['automation']['record']>[0];
 
+/** The side effects of one interpreter step, carried out in order by one activity. */
+export interface RunCommandsInput {
+  instance: InstanceRef;
+  commands: { command: RunCommandInput['command']; nodeLabel?: string }[];
+  by: string | null;
+  comment?: string;
+  at: number;
+}
+
 /** Failures that another attempt with the same input cannot cure (by the ports' error names). */
 const DETERMINISTIC_ERRORS = new Set(['TemplateRenderError', 'ProcessRecordNotFoundError']);
 
@@ -51,6 +60,24 @@ export function createActivities(deps: ActivityDeps = {}) {
       throw ApplicationFailure.nonRetryable('This worker has no process ports configured.', 'NoPorts');
     return deps.ports;
   };
+  async function runOne(input: RunCommandInput): Promise<void> {
+    let detail: unknown;
+    try {
+      detail = await executeCommand(ports(), input as RunCommandInput & { command: SideEffectCommand });
+    } catch (error) {
+      throw asActivityFailure(error);
+    }
+    await ports().automation.record({
+      instance: input.instance,
+      key: `${input.command.key}:completed`,
+      step: input.command.type,
+      ...('nodeId' in input.command ? { nodeId: input.command.nodeId } : {}),
+      status: 'completed',
+      ...(detail === undefined ? {} : { detail }),
+      at: input.at,
+    });
+  }
+
   return {
     async describeWorker(): Promise<string> {
       return workerName;
@@ -61,21 +88,23 @@ export function createActivities(deps: ActivityDeps = {}) {
     },
     /** Carries out one side effect through the ports and notes it in the automation history. */
     async runCommand(input: RunCommandInput): Promise<void> {
-      let detail: unknown;
-      try {
-        detail = await executeCommand(ports(), input as RunCommandInput & { command: SideEffectCommand });
-      } catch (error) {
-        throw asActivityFailure(error);
-      }
-      await ports().automation.record({
-        instance: input.instance,
-        key: `${input.command.key}:completed`,
-        step: input.command.type,
-        ...('nodeId' in input.command ? { nodeId: input.command.nodeId } : {}),
-        status: 'completed',
-        ...(detail === undefined ? {} : { detail }),
-        at: input.at,
-      });
+      await runOne(input);
+    },
+    /**
+     * Carries out every side effect of one step in order, in one activity: one task round trip per
+     * step instead of one per command. Each command is idempotent by its key, so a retried batch
+     * does again only what had not been done.
+     */
+    async runCommands(input: RunCommandsInput): Promise<void> {
+      for (const { command, nodeLabel } of input.commands)
+        await runOne({
+          instance: input.instance,
+          command,
+          by: input.by,
+          ...(input.comment === undefined ? {} : { comment: input.comment }),
+          ...(nodeLabel === undefined ? {} : { nodeLabel }),
+          at: input.at,
+        });
     },
     async recordStep(entry: RecordStepInput): Promise<void> {
       await ports().automation.record(entry);

@@ -17,6 +17,14 @@ export interface MoveRequest {
   checkedItems?: readonly string[];
 }
 
+/** A user ticks (or unticks) an item of the checklist of a stage that holds the record. */
+export interface ChecklistTick {
+  itemId: string;
+  checked: boolean;
+  /** The stage whose checklist it is; the held stage that has the item when omitted. */
+  nodeId?: string;
+}
+
 /** Everything that can happen to a process instance, discriminated by `type`. */
 export type InterpreterEvent =
   | { type: 'start'; record: RecordView; actor?: Actor }
@@ -35,6 +43,7 @@ export type InterpreterEvent =
     }
   | { type: 'approvalDelegated'; nodeId: string; levelIndex?: number; actor: Actor; toUserId: string }
   | { type: 'taskCompleted'; taskId: string; actor?: Actor }
+  | ({ type: 'checklistTicked'; actor: Actor } & ChecklistTick)
   | { type: 'commandCompleted'; key: string }
   | { type: 'commandFailed'; key: string; error: string };
 

@@ -26,7 +26,7 @@ export type {
 } from './state';
 
 /** Inputs: events, the record as the interpreter sees it, and the step context (time, calendar). */
-export type { InterpreterEvent, InterpreterEventType, Actor, MoveRequest } from './events';
+export type { InterpreterEvent, InterpreterEventType, Actor, MoveRequest, ChecklistTick } from './events';
 export type { RecordView } from './record-view';
 export type { StepContext } from './context';
 
@@ -35,6 +35,8 @@ export type { InterpreterCommand, InterpreterCommandType } from './commands';
 
 /** Validators for user actions (the Temporal Update validators and the API's pre-checks). */
 export { validateMove } from './move-validation';
+export { validateChecklistTick } from './checklist';
+export type { ChecklistValidation, ChecklistRejection } from './checklist';
 export type { MoveValidation, MoveRejection, MoveValidationContext } from './move-validation';
 export { validateApprovalDecision, validateApprovalDelegation, actorMatches } from './approval-validation';
 export type { ApprovalValidation, ApprovalRejection } from './approval-validation';

@@ -87,6 +87,7 @@ function edgeMatches(
 
 function checkEdge(
   definition: ProcessDefinition,
+  state: InterpreterState,
   stage: ProcessNode,
   edge: ProcessEdge,
   move: MoveRequest,
@@ -107,8 +108,10 @@ function checkEdge(
     reasons.push({ field, rule: 'requiredField', message: `Fill in "${label}" to move to ${destination}.` });
   }
   if (stage.type === 'stage' && move.checkedItems !== undefined) {
+    // Ticks kept by the instance count as well as the ones the move reports.
+    const ticked = new Set([...move.checkedItems, ...(state.checklist?.[stage.id] ?? [])]);
     for (const item of stage.checklist ?? []) {
-      if (item.required !== true || move.checkedItems.includes(item.id)) continue;
+      if (item.required !== true || ticked.has(item.id)) continue;
       reasons.push({ rule: 'checklistItem', message: `Tick "${item.label}" before leaving ${stage.label}.` });
     }
   }
@@ -159,7 +162,7 @@ export function validateMove(
   }
   const checked = candidates.map((candidate) => ({
     ...candidate,
-    reasons: checkEdge(definition, candidate.stage, candidate.edge, move, record, ctx),
+    reasons: checkEdge(definition, state, candidate.stage, candidate.edge, move, record, ctx),
   }));
   const valid = checked.find((candidate) => candidate.reasons.length === 0);
   if (valid !== undefined) return { ok: true, edgeId: valid.edge.id, tokenId: valid.token.id };

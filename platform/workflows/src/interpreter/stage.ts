@@ -57,6 +57,7 @@ function endOtherBranches(run: Run, keep: Token): void {
 export function enterHoldingNode(run: Run, token: Token, node: NodeOf<'stage'> | NodeOf<'end'>): void {
   const { state } = run;
   state.currentStage = node.id;
+  if (state.checklist?.[node.id] !== undefined) delete state.checklist[node.id];
   const key = nextKey(run, node.id, 'enter');
   if (node.type === 'stage') {
     emit(run, {

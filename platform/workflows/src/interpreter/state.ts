@@ -82,6 +82,7 @@ export type LogEntry =
   | { kind: 'activity'; at: number; activityType: string; result?: string }
   | { kind: 'moveBlocked'; at: number; nodeId: string; edgeId: string; reasons: string[] }
   | { kind: 'commandFailed'; at: number; commandKey: string; error: string }
+  | { kind: 'checklistTicked'; at: number; nodeId: string; itemId: string; checked: boolean; actorId: string }
   | { kind: 'completed'; at: number; nodeId: string; outcome: Outcome };
 
 export type Outcome = 'won' | 'lost' | 'closed';
@@ -102,6 +103,11 @@ export interface InterpreterState {
   joins: Record<string, string[]>;
   /** The stage or end node that holds the record (mirrored into the record), if any. */
   currentStage?: string;
+  /**
+   * Ticked checklist items per stage, by stage node id. A stage's ticks are cleared whenever it is
+   * entered, so a loop back to it asks for them again. Absent in states from before ticks were kept.
+   */
+  checklist?: Record<string, string[]>;
   timers: PendingTimer[];
   approvals: PendingApproval[];
   tasks: OpenTask[];

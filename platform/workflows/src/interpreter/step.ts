@@ -3,6 +3,7 @@ import { validateApprovalDecision, validateApprovalDelegation } from './approval
 import type { InterpreterCommand } from './commands';
 import type { StepContext } from './context';
 import type { ProcessDefinition } from './definition-types';
+import { applyChecklistTick, validateChecklistTick } from './checklist';
 import { ActionRejectedError, InvalidEventError } from './errors';
 import type { InterpreterEvent } from './events';
 import { isHoldingNode, nodeById, outgoingEdges, startNode } from './graph';
@@ -152,6 +153,22 @@ function applyEvent(run: Run, event: InterpreterEvent): void {
     }
     case 'taskCompleted':
       return resume(run, completeUserTask(run, event.taskId));
+    case 'checklistTicked': {
+      const verdict = validateChecklistTick(run.definition, run.state, event);
+      if (!verdict.ok) throw new ActionRejectedError(verdict.reasons);
+      const { itemId, checked } = event;
+      const ticked = applyChecklistTick(run.state, verdict.nodeId, event);
+      run.state.checklist = { ...run.state.checklist, [verdict.nodeId]: ticked };
+      log(run, {
+        kind: 'checklistTicked',
+        at: run.ctx.now,
+        nodeId: verdict.nodeId,
+        itemId,
+        checked,
+        actorId: event.actor.userId,
+      });
+      return;
+    }
     case 'commandCompleted':
       return;
     case 'commandFailed':

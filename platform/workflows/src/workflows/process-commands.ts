@@ -2,14 +2,20 @@
 // sleeps until the earliest one), so only side effects reach activities, each with the command's
 // idempotency key. A command whose activity still fails after its retries parks the instance until
 // an admin retries or skips it: the process never silently goes on without a step.
-import { ActivityFailure, condition, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, condition, patched, proxyActivities } from '@temporalio/workflow';
 import type { ProcessDefinition } from '@crm/definitions';
 import type { Activities } from '../activities';
 import type { FailedStep } from '../contract';
 import type { InterpreterCommand } from '../interpreter';
 import type { InstanceRef } from '../process-ports';
 
-const { runCommand, recordStep } = proxyActivities<Activities>({
+/**
+ * Guards running a step's side effects as one batch activity (histories recorded before it ran one
+ * activity per command, and replay must see the same commands).
+ */
+export const BATCH_COMMANDS_PATCH = 'batch-step-commands';
+
+const { runCommand, runCommands, recordStep } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: {
     initialInterval: '500 ms',
@@ -18,6 +24,11 @@ const { runCommand, recordStep } = proxyActivities<Activities>({
     maximumAttempts: 4,
   },
 });
+
+type SideEffect = Exclude<InterpreterCommand, { type: 'scheduleTimer' | 'cancelTimer' }>;
+
+const isTimerCommand = (command: InterpreterCommand): boolean =>
+  command.type === 'scheduleTimer' || command.type === 'cancelTimer';
 
 /** Who caused the commands of one step (for stage history and approval decisions). */
 export interface StepCause {
@@ -43,10 +54,7 @@ export function createCommandRunner(deps: {
   const { instance, definition, failedSteps, stepDecisions } = deps;
   const nodeLabel = (nodeId: string) => definition.nodes.find((node) => node.id === nodeId)?.label ?? nodeId;
 
-  async function runOne(
-    command: Exclude<InterpreterCommand, { type: 'scheduleTimer' | 'cancelTimer' }>,
-    cause: StepCause,
-  ) {
+  async function runOne(command: SideEffect, cause: StepCause) {
     for (let round = 1; ; round += 1) {
       try {
         await runCommand({
@@ -93,13 +101,38 @@ export function createCommandRunner(deps: {
     }
   }
 
+  /**
+   * The whole step in one activity. False when the batch failed after its retries: the caller then
+   * goes command by command, where the ones already done are no-ops (idempotency keys) and the
+   * failing one is parked for an admin as before.
+   */
+  async function runBatch(commands: readonly SideEffect[], cause: StepCause): Promise<boolean> {
+    try {
+      await runCommands({
+        instance,
+        commands: commands.map((command) => ({
+          command,
+          ...('nodeId' in command ? { nodeLabel: nodeLabel(command.nodeId) } : {}),
+        })),
+        by: cause.by,
+        ...(cause.comment === undefined ? {} : { comment: cause.comment }),
+        at: Date.now(),
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof ActivityFailure) return false;
+      throw error;
+    }
+  }
+
   return {
     async run(commands, cause) {
       const failed: string[] = [];
-      for (const command of commands) {
-        if (command.type === 'scheduleTimer' || command.type === 'cancelTimer') continue;
-        if (!(await runOne(command, cause))) failed.push(command.key);
-      }
+      const effects = commands.filter((command): command is SideEffect => !isTimerCommand(command));
+      if (effects.length === 0) return { failed };
+      if (effects.length > 1 && patched(BATCH_COMMANDS_PATCH) && (await runBatch(effects, cause)))
+        return { failed };
+      for (const command of effects) if (!(await runOne(command, cause))) failed.push(command.key);
       return { failed };
     },
   };

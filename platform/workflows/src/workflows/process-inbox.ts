@@ -13,16 +13,19 @@ import {
   logActivityUpdate,
   moveUpdate,
   recordChangedSignal,
+  tickChecklistUpdate,
   retryStepSignal,
   skipStepSignal,
   type ActionRejectionReason,
   type ActionResult,
   type FailedStep,
   type ProcessInboxItem,
+  type ProcessStateView,
 } from '../contract';
 import {
   validateApprovalDecision,
   validateApprovalDelegation,
+  validateChecklistTick,
   validateMove,
   type InterpreterState,
 } from '../interpreter';
@@ -40,6 +43,8 @@ export interface InstanceMemory {
   /** Steps whose activity failed after its retries: the instance waits for an admin. */
   failedSteps(): readonly FailedStep[];
   nextId(): string;
+  /** The state query's answer, returned with every accepted action. */
+  view(): ProcessStateView;
 }
 
 export function rejection(reasons: readonly ActionRejectionReason[]): ApplicationFailure {
@@ -109,6 +114,7 @@ export function registerHandlers(memory: InstanceMemory): void {
     return {
       status: state.status,
       ...(state.currentStage === undefined ? {} : { currentStage: state.currentStage }),
+      view: memory.view(),
     };
   };
   const ctx = () => ({ entities: memory.entities });
@@ -160,6 +166,18 @@ export function registerHandlers(memory: InstanceMemory): void {
       checkNotParked(memory);
       if (!memory.state().tasks.some((task) => task.taskId === args.taskId))
         throw rejection([{ rule: 'noOpenTask', message: 'The process is not waiting for this task.' }]);
+    },
+  });
+
+  setHandler(tickChecklistUpdate, (args) => submit({ id: memory.nextId(), kind: 'tick', args }), {
+    validator: (args) => {
+      const input = checkAction(args);
+      if (!isString(input.itemId)) throw malformed('"itemId" must name a checklist item.');
+      if (typeof input.checked !== 'boolean') throw malformed('"checked" must be true or false.');
+      if (!optional(input.nodeId, isString)) throw malformed('"nodeId" must name a stage.');
+      checkNotParked(memory);
+      const verdict = validateChecklistTick(memory.definition, memory.state(), args);
+      if (!verdict.ok) throw rejection(verdict.reasons);
     },
   });
 

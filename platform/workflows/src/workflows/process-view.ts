@@ -40,5 +40,6 @@ export function processStateView(
     timers: state.timers,
     failedSteps: [...failedSteps],
     log: state.log,
+    checklist: state.checklist ?? {},
   };
 }

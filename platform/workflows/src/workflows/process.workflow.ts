@@ -24,6 +24,7 @@ import {
   initialState,
   isFinished,
   step,
+  type InterpreterCommand,
   type InterpreterEvent,
   type InterpreterState,
 } from '../interpreter';
@@ -44,6 +45,10 @@ const HISTORY_LIMIT = 2000;
 // (replay would otherwise diverge). This one guards refreshing the record snapshot before an
 // approval decision, task completion or activity, added after the first recorded histories.
 const REFRESH_RECORD_PATCH = 'refresh-record-before-action';
+// Guards queueing side effects: the main loop applies the next event (a user's next move) while the
+// previous step's activities still run, instead of waiting for them. Effects still run one step
+// after another, in order. Histories recorded before it applied events only between effects.
+const EFFECTS_QUEUE_PATCH = 'queue-step-effects';
 
 export async function processWorkflow(input: ProcessWorkflowInput): Promise<ProcessWorkflowResult> {
   const { definition, instance } = input;
@@ -68,9 +73,41 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Proc
     stepDecisions,
     failedSteps: () => failedSteps,
     nextId: () => `item-${(counter += 1)}`,
+    view: () => processStateView(instance, definition, state, failedSteps, entities),
   });
   setHandler(processStateQuery, () => processStateView(instance, definition, state, failedSteps, entities));
   const runner = createCommandRunner({ instance, definition, failedSteps, stepDecisions });
+  const queueEffects = patched(EFFECTS_QUEUE_PATCH);
+  const effects: { commands: InterpreterCommand[]; cause: StepCause }[] = [];
+  let effectsRunning = false;
+  const effectsDone = () => effects.length === 0 && !effectsRunning;
+
+  async function runEffects(commands: readonly InterpreterCommand[], cause: StepCause): Promise<void> {
+    const { failed } = await runner.run(commands, cause);
+    for (const key of failed) {
+      state = step(
+        definition,
+        state,
+        { type: 'commandFailed', key, error: 'skipped by an admin' },
+        { now: Date.now() },
+      ).state;
+    }
+  }
+
+  /** Runs the queued steps' side effects one step after another, for the life of this run. */
+  async function pumpEffects(): Promise<void> {
+    for (;;) {
+      await condition(() => effects.length > 0);
+      const next = effects.shift() as (typeof effects)[number];
+      effectsRunning = true;
+      try {
+        await runEffects(next.commands, next.cause);
+      } finally {
+        effectsRunning = false;
+      }
+    }
+  }
+  if (queueEffects) void pumpEffects();
 
   /** Applies one event; a refused or impossible event leaves the state as it was. */
   async function apply(event: InterpreterEvent, cause: StepCause): Promise<ItemOutcome> {
@@ -97,15 +134,8 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Proc
       outcomes.set(answering, { ok: true });
       answeredEarly.add(answering);
     }
-    const { failed } = await runner.run(result.commands, cause);
-    for (const key of failed) {
-      state = step(
-        definition,
-        state,
-        { type: 'commandFailed', key, error: 'skipped by an admin' },
-        { now: Date.now() },
-      ).state;
-    }
+    if (queueEffects) effects.push({ commands: result.commands, cause });
+    else await runEffects(result.commands, cause);
     return { ok: true };
   }
 
@@ -183,6 +213,13 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Proc
           { by: null },
         );
       }
+      case 'tick': {
+        const { actor, itemId, checked, nodeId } = item.args;
+        return apply(
+          { type: 'checklistTicked', actor, itemId, checked, ...(nodeId === undefined ? {} : { nodeId }) },
+          { by: actor.userId },
+        );
+      }
       case 'recordChanged':
         return apply({ type: 'recordChanged', record: item.record }, { by: null });
       default:
@@ -221,8 +258,9 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Proc
     if (isFinished(state)) break;
     const info = workflowInfo();
     if (info.continueAsNewSuggested || info.historyLength > HISTORY_LIMIT) {
-      // Let update callers receive their answers first; anything arriving meanwhile is carried over.
-      await condition(() => allHandlersFinished() || inbox.length > 0);
+      // Let update callers receive their answers and queued effects finish first; anything arriving
+      // meanwhile is handled before trying again.
+      await condition(() => (allHandlersFinished() && effectsDone()) || inbox.length > 0);
       if (inbox.length === 0)
         await continueAsNew<typeof processWorkflow>({ ...input, carryOver: { state, inbox } });
       continue;
@@ -232,7 +270,7 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Proc
     else await condition(() => inbox.length > 0);
   }
 
-  await condition(allHandlersFinished);
+  await condition(() => allHandlersFinished() && effectsDone());
   return {
     status: state.status,
     ...(state.outcome === undefined ? {} : { outcome: state.outcome }),
