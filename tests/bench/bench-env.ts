@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
@@ -20,14 +21,20 @@ export interface BenchUser {
 export interface BenchEnv {
   database: TestDatabase;
   platform: Platform;
+  /** Port of the API that the measured requests go to. */
   port: number;
+  /** Process id of that API (this process when it runs in-process). */
+  apiPid: number;
   /** node-pg pool of the benchmark itself (raw baselines, seeding, EXPLAIN), separate from the API's. */
   pool: Pool;
   admin: BenchUser;
   rep: BenchUser;
   /** Extra reps that own the seeded records (realistic spread of owner_id). */
   owners: PublicUser[];
+  /** A client of the API that the creates are measured against. */
   client(maxSockets: number, user: BenchUser): HttpClient;
+  /** A client of the API in this process, whose SQL `captureQueries` can see. */
+  inProcessClient(maxSockets: number, user: BenchUser): HttpClient;
   close(): Promise<void>;
 }
 
@@ -73,16 +80,23 @@ export async function createBenchEnv(ownerCount: number): Promise<BenchEnv> {
   });
   const admin = await withToken(adminUser);
   const rep = await withToken(repUser);
+  // Measured requests go to an API process of their own unless BENCH_API_INPROCESS=1 (the client
+  // and the server then share this process's one thread, which penalises the API side).
+  const child = process.env.BENCH_API_INPROCESS === '1' ? undefined : await startApiChild(database.url);
+  const apiPort = child?.port ?? port;
   return {
     database,
     platform,
-    port,
+    port: apiPort,
+    apiPid: child?.pid ?? process.pid,
     pool,
     admin,
     rep,
     owners,
-    client: (maxSockets, user) => createHttpClient(port, maxSockets, user.token),
+    client: (maxSockets, user) => createHttpClient(apiPort, maxSockets, user.token),
+    inProcessClient: (maxSockets, user) => createHttpClient(port, maxSockets, user.token),
     async close() {
+      await child?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await pool.end();
@@ -90,6 +104,46 @@ export async function createBenchEnv(ownerCount: number): Promise<BenchEnv> {
       if (process.env.BENCH_KEEP === '1') console.log(`BENCH_KEEP=1: database ${database.name} kept`);
       else await database.drop();
     },
+  };
+}
+
+interface ApiChild {
+  port: number;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** Starts tests/bench/api-server.child.ts on the database and waits for the port it listens on. */
+async function startApiChild(databaseUrl: string): Promise<ApiChild> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'api-server.child.ts')], {
+    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('the API process did not start in 60 s')), 60_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const line = /\{"port":(\d+)\}/.exec(out);
+      if (line) {
+        clearTimeout(timer);
+        resolve(Number(line[1]));
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the API process exited (${code ?? 'signal'})`));
+    });
+  });
+  return {
+    port,
+    pid: child.pid ?? 0,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }
 

@@ -2,6 +2,7 @@ import { Pool, type PoolClient } from 'pg';
 import type { BenchEnv } from './bench-env';
 import { expectStatus, type HttpClient } from './http-client';
 import { dealInput, searchTextOf, type EntityShape } from './record-shapes';
+import { readFileSync } from 'node:fs';
 import { captureQueries, statementLabel } from './sql-capture';
 import { fmt, median, msSince, table } from './stats';
 
@@ -108,7 +109,7 @@ export async function runCreatePhase(
   const nextInput = () => dealInput(seq++, accountIds);
 
   // A probe through the API tells which defaults the platform adds, and proves the raw rows match.
-  const probeClient = env.client(1, env.rep);
+  const probeClient = env.inProcessClient(1, env.rep);
   const probeInput = nextInput();
   let probeId = '';
   const statements = await captureQueries(async () => {
@@ -151,18 +152,21 @@ export async function runCreatePhase(
       let rawMs = 0;
       let apiCpuMs = 0;
       let rawCpuMs = 0;
-      const cpuMs = (from: NodeJS.CpuUsage) => {
-        const used = process.cpuUsage(from);
-        return (used.user + used.system) / 1000;
+      // Node CPU of this process and, when the API runs in a process of its own, of that one too.
+      const apiCpu = () => (env.apiPid === process.pid ? 0 : processCpuMs(env.apiPid));
+      const cpuStart = () => ({ self: process.cpuUsage(), api: apiCpu() });
+      const cpuMs = (from: { self: NodeJS.CpuUsage; api: number }) => {
+        const used = process.cpuUsage(from.self);
+        return (used.user + used.system) / 1000 + (apiCpu() - from.api);
       };
       const roundRatios: number[] = [];
       for (let round = 0; round < options.rounds; round += 1) {
         // Alternate the order too, so neither side always runs on the warmer (or fuller) table.
         const apiFirst = round % 2 === 0;
-        const cpu1 = process.cpuUsage();
+        const cpu1 = cpuStart();
         const first = await (apiFirst ? apiRound : rawRound)(options.rowsPerRound);
         const firstCpu = cpuMs(cpu1);
-        const cpu2 = process.cpuUsage();
+        const cpu2 = cpuStart();
         const second = await (apiFirst ? rawRound : apiRound)(options.rowsPerRound);
         const secondCpu = cpuMs(cpu2);
         const [a, r] = apiFirst ? [first, second] : [second, first];
@@ -236,4 +240,12 @@ export async function runCreatePhase(
     `Median per-round ratio over all rounds: ${fmt(median(results.flatMap((r) => r.roundRatios)), 2)}`,
   ].join('\n');
   return { results, apiStatements, baseline, text };
+}
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux). */
+function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 14 and 15 of stat(5), counted here from field 3: utime and stime in clock ticks (100/s).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }

@@ -147,7 +147,7 @@ export async function deepCursor(
     if (!found) throw new Error(`no row at position ${position}`);
     return found;
   };
-  const client = env.client(1, user);
+  const client = env.inProcessClient(1, user);
   try {
     const page = (await expectStatus(
       client,

@@ -42,7 +42,9 @@ async function main(): Promise<void> {
     log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}`);
     log(`node ${machine.node}; ${machine.postgres}`);
     log(`postgres settings: ${machine.postgresSettings}`);
-    log(`database: ${env.database.name}, API on 127.0.0.1:${env.port}`);
+    log(
+      `database: ${env.database.name}, API on 127.0.0.1:${env.port} (${env.apiPid === process.pid ? 'in this process' : `process ${env.apiPid} of its own`})`,
+    );
     const shapes = {
       deal: await shape(env, 'deal'),
       account: await shape(env, 'account'),
@@ -197,7 +199,7 @@ async function main(): Promise<void> {
         )
       ).rows.map((r) => [r.index_name, r.field ?? 'search_text trigram']),
     );
-    const clients = { admin: env.client(1, env.admin), rep: env.client(1, env.rep) };
+    const clients = { admin: env.inProcessClient(1, env.admin), rep: env.inProcessClient(1, env.rep) };
     const raw = await env.pool.connect();
     const results: QueryResult[] = [];
     try {

@@ -86,7 +86,8 @@ export function createTokensService(db: Db) {
      */
     async resolveActor(token: string): Promise<TokenResolution> {
       if (!token.startsWith(PREFIX)) return { kind: 'invalid' };
-      const row = await db.one(sql<TokenActorRow>`
+      const row = await db.one(
+        sql<TokenActorRow>`
         WITH t AS (
           SELECT id, user_id, last_used_at FROM api_tokens
           WHERE token_hash = ${hashToken(token)} AND revoked_at IS NULL
@@ -96,7 +97,9 @@ export function createTokensService(db: Db) {
           RETURNING a.id
         )
         SELECT t.user_id, u.id, u.email, u.name, u.role, r.record_scope, r.capabilities
-        FROM t LEFT JOIN (users u JOIN roles r ON r.key = u.role) ON u.id = t.user_id AND u.active`);
+        FROM t LEFT JOIN (users u JOIN roles r ON r.key = u.role) ON u.id = t.user_id AND u.active`,
+        { prepare: true },
+      );
       if (!row) return { kind: 'invalid' };
       if (row.id === null) return { kind: 'inactive' };
       return {

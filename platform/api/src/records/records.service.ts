@@ -81,9 +81,12 @@ export function createRecordsService(deps: RecordsDeps) {
     lock = false,
   ): Promise<RecordRow> {
     const row = isUuid(id)
-      ? await tx.one(sql<RecordRow>`SELECT ${RECORD_COLUMNS} FROM records r
+      ? await tx.one(
+          sql<RecordRow>`SELECT ${RECORD_COLUMNS} FROM records r
           WHERE r.id = ${id} AND r.entity = ${entityKey} AND r.deleted_at IS NULL AND ${visibleTo(actor)}
-          ${lock ? sql`FOR UPDATE` : sql``}`)
+          ${lock ? sql`FOR UPDATE` : sql``}`,
+          { prepare: true },
+        )
       : undefined;
     if (!row) throw new NotFoundError(`No ${entityKey} record ${id}.`);
     return row;
@@ -117,7 +120,8 @@ export function createRecordsService(deps: RecordsDeps) {
       // One statement, so one round trip and atomic without BEGIN/COMMIT: the reference and unique
       // checks, the INSERT (only when they pass) and its audit row, which repeats the returned view.
       const created = await withUniqueMapping(published, input, async () => {
-        const row = await db.one(sql<Record<string, unknown> & Partial<RecordRow>>`
+        const row = await db.one(
+          sql<Record<string, unknown> & Partial<RecordRow>>`
           WITH chk AS (${checks.select}),
           ins AS (
             INSERT INTO records AS r (entity, entity_version, data, owner_id, search_text, created_by, updated_by)
@@ -129,7 +133,9 @@ export function createRecordsService(deps: RecordsDeps) {
           aud AS (
             ${audit.insertSql({ actorId: actor.id, action: 'record.create', subjectType: 'record', entity: entityKey }, 'ins')}
           )
-          SELECT * FROM chk LEFT JOIN ins ON true`);
+          SELECT * FROM chk LEFT JOIN ins ON true`,
+          { prepare: true },
+        );
         if (!row) throw new Error('the create statement returned no row');
         checks.assertPassed(row);
         if (typeof row.id !== 'string') throw new Error('insert returned no row');
