@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createTestPlatform, PASSWORD, type Agent, type TestPlatform } from '../support/test-platform';
 import { artifactsDir, ensureBuilt, launchBrowser, serveUi, type UiServer } from '../support/browser';
-import { accountData } from '../support/fixtures';
+import { accountData, createRecord } from '../support/fixtures';
 
 jest.setTimeout(240_000);
 
@@ -262,6 +262,18 @@ describe('entity, form and mail-template designers in the browser', () => {
   });
 
   it('edits a mail template with a merge field, sees the preview and publishes it', async () => {
+    // A real deal to preview against, with its account, contact and owner.
+    const account = await createRecord(admin, 'account', accountData({ name: 'Globex' }));
+    const contact = await createRecord(admin, 'contact', {
+      first_name: 'Grace',
+      last_name: 'Hopper',
+      account: account.id,
+    });
+    const deal = await createRecord(admin, 'deal', {
+      name: 'Globex rollout',
+      account: account.id,
+      contact: contact.id,
+    });
     await page.getByRole('link', { name: 'Mail templates' }).click();
     await page.getByTestId('mail-list').getByRole('link', { name: 'Thank you for your order' }).click();
     const editor = page.getByTestId('mail-editor');
@@ -275,6 +287,15 @@ describe('entity, form and mail-template designers in the browser', () => {
     await frame.getByText('Dear Alex,').waitFor();
     await frame.getByText('Sam Carter').waitFor();
 
+    // The same preview against the real deal.
+    await editor.getByLabel('Preview record').selectOption(deal.id);
+    await textIn(editor.getByTestId('preview-subject'), 'Welcome on board, Grace');
+    await frame.getByText('Dear Grace,').waitFor();
+    await frame.getByText('welcome Globex as a customer', { exact: false }).waitFor();
+    await shot(page, '06-mail-real-record');
+    await editor.getByLabel('Preview record').selectOption('');
+    await textIn(editor.getByTestId('preview-subject'), 'Welcome on board, Alex');
+
     // A merge field the deal does not have is reported at once, and publishing waits for it.
     const body = editor.getByLabel('Body');
     const original = await body.inputValue();
@@ -287,7 +308,7 @@ describe('entity, form and mail-template designers in the browser', () => {
     await textIn(editor.getByTestId('gate-state'), 'Locked: The thank-you mail is sent');
     await editor.getByLabel('Preview stage').selectOption('closed_won');
     await textIn(editor.getByTestId('gate-state'), 'Users may send it');
-    await shot(page, '06-mail-template');
+    await shot(page, '07-mail-template');
 
     await editor.getByRole('button', { name: 'Publish', exact: true }).click();
     await editor.getByText('Published as version 2.').waitFor();

@@ -7,10 +7,9 @@ import { DraftBar } from '../shared/draft-bar';
 import { useDefinitionDraft } from '../shared/use-definition-draft';
 import { validationContext, type Workspace } from '../shared/workspace';
 import { MailGateEditor } from './mail-gate-editor';
-import { previewDocument, previewGate, previewTemplate } from './mail-preview';
+import { MailPreviewPane } from './mail-preview-pane';
 import { MergeFieldPicker } from './merge-field-picker';
 import { insertAtCursor, mergeToken } from './merge-fields';
-import { sampleRecord } from './sample-record';
 
 type Part = 'subject' | 'body';
 
@@ -28,7 +27,6 @@ export function MailTemplateEditor({
   const set = draft.set;
   const entity = workspace.entities.find((e) => e.key === template.entity);
   const [part, setPart] = useState<Part>('body');
-  const [stage, setStage] = useState('');
   const subjectRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const caret = useRef<{ part: Part; at: number } | null>(null);
@@ -48,12 +46,6 @@ export function MailTemplateEditor({
     () => validateDefinition('mailTemplate', template, validationContext(workspace)),
     [template, workspace],
   );
-  const sample = useMemo(
-    () => (entity ? sampleRecord(entity, workspace.entities) : undefined),
-    [entity, workspace.entities],
-  );
-  const preview = entity && sample ? previewTemplate(template, entity, sample) : undefined;
-  const gate = sample ? previewGate(template, sample, stage) : undefined;
 
   // After an insertion, put the cursor right after the inserted field.
   useLayoutEffect(() => {
@@ -173,56 +165,7 @@ export function MailTemplateEditor({
             onChange={set}
           />
         </div>
-        <div className="stack" data-testid="mail-preview">
-          <div className="row gap">
-            <strong>Preview with a sample {entity?.label.toLowerCase() ?? 'record'}</strong>
-            <span className="grow" />
-            <select
-              className="input input-sm"
-              aria-label="Preview stage"
-              value={stage}
-              onChange={(e) => setStage(e.target.value)}
-            >
-              <option value="">No stage</option>
-              {stages.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          {gate && (
-            <div
-              className={`banner ${gate.unlocked ? 'banner-ok' : 'banner-error'}`}
-              data-testid="gate-state"
-            >
-              {gate.unlocked ? 'Users may send it for this record now.' : `Locked: ${gate.reason}`}
-            </div>
-          )}
-          {!preview ? (
-            <p className="muted">Choose an entity to preview.</p>
-          ) : preview.ok ? (
-            <div className="mail-preview">
-              <div className="mail-preview-head" data-testid="preview-subject">
-                <span className="muted">Subject:</span> {preview.mail.subject}
-              </div>
-              <iframe
-                title="Mail preview"
-                sandbox=""
-                srcDoc={previewDocument(template, preview.mail)}
-                data-testid="preview-frame"
-              />
-            </div>
-          ) : (
-            <div className="banner banner-error" data-testid="preview-error">
-              {preview.message}
-            </div>
-          )}
-          <p className="muted small">
-            Sample values are made up from the field types; the owner is {sample?.owner.name}. Fields without
-            a value stop a real mail rather than send a blank.
-          </p>
-        </div>
+        <MailPreviewPane template={template} entity={entity} entities={workspace.entities} stages={stages} />
       </div>
     </div>
   );
