@@ -1,7 +1,12 @@
-// What jsdom lacks and React Flow (and other layout-aware components) reach for: ResizeObserver
-// and DOMMatrixReadOnly. Imported first by every *.test.tsx of the designer.
+// What jsdom lacks and React Flow reaches for, after React Flow's own testing guide: a
+// ResizeObserver that reports each observed element once, DOMMatrixReadOnly, element sizes (jsdom
+// lays nothing out, and a node of size 0 is measured again and again) and SVG bounding boxes.
+// Imported first by every *.test.tsx of the designer.
 class ResizeObserverShim {
-  observe(): void {}
+  constructor(private readonly callback: ResizeObserverCallback) {}
+  observe(target: Element): void {
+    this.callback([{ target } as ResizeObserverEntry], this as unknown as ResizeObserver);
+  }
   unobserve(): void {}
   disconnect(): void {}
 }
@@ -19,3 +24,22 @@ const scope = globalThis as Record<string, unknown>;
 scope.ResizeObserver ??= ResizeObserverShim;
 scope.DOMMatrixReadOnly ??= DOMMatrixReadOnlyShim;
 scope.DOMMatrix ??= DOMMatrixReadOnlyShim;
+
+if (typeof HTMLElement !== 'undefined') {
+  Object.defineProperties(HTMLElement.prototype, {
+    offsetHeight: {
+      configurable: true,
+      get(this: HTMLElement) {
+        return parseFloat(this.style.height) || 1;
+      },
+    },
+    offsetWidth: {
+      configurable: true,
+      get(this: HTMLElement) {
+        return parseFloat(this.style.width) || 1;
+      },
+    },
+  });
+}
+if (typeof SVGElement !== 'undefined')
+  Object.assign(SVGElement.prototype, { getBBox: () => ({ x: 0, y: 0, width: 0, height: 0 }) });
