@@ -182,6 +182,11 @@ describe('pipeline dashboard in the browser', () => {
         )?.textContent === '100 %',
     );
     await shot(page, '02-owner-filter');
+
+    // Another money field of the entity: the deals carry no budget, so the pipeline sums to zero.
+    await page.getByTestId('amount-field').selectOption({ label: 'Budget' });
+    await page.getByTestId('kpi-pipeline').getByText('Pipeline (Budget)').waitFor();
+    expect(await kpi(page, 'kpi-pipeline')).toMatch(/^€0$/);
     await page.close();
   });
 

@@ -81,6 +81,8 @@ export interface Funnel {
 
 export interface AnalyticsFilter {
   ownerId?: string;
+  /** A money field of the entity to sum instead of its first one. */
+  amountField?: string;
   /** Days, inclusive (YYYY-MM-DD). */
   from?: string;
   to?: string;
@@ -89,6 +91,7 @@ export interface AnalyticsFilter {
 function query(filter: AnalyticsFilter, withPeriod: boolean): string {
   const params = new URLSearchParams();
   if (filter.ownerId) params.set('owner', filter.ownerId);
+  if (filter.amountField) params.set('amountField', filter.amountField);
   if (withPeriod && filter.from) params.set('from', filter.from);
   if (withPeriod && filter.to) params.set('to', filter.to);
   const text = params.toString();

@@ -26,6 +26,11 @@ export interface DashboardFiltersProps {
   currencies: readonly string[];
   currency: string | undefined;
   onCurrency(currency: string): void;
+  /** The entity's money fields; a choice appears when there are several. */
+  moneyFields: readonly { key: string; label: string }[];
+  /** '' for the default (the first money field). */
+  amountField: string;
+  onAmountField(key: string): void;
 }
 
 export function DashboardFilters(props: DashboardFiltersProps) {
@@ -113,6 +118,23 @@ export function DashboardFilters(props: DashboardFiltersProps) {
             />
           </label>
         </>
+      )}
+      {props.moneyFields.length > 1 && (
+        <label>
+          <span>Sum</span>
+          <select
+            className="input"
+            value={props.amountField}
+            onChange={(e) => props.onAmountField(e.target.value)}
+            data-testid="amount-field"
+          >
+            {props.moneyFields.map((field, index) => (
+              <option key={field.key} value={index === 0 ? '' : field.key}>
+                {field.label}
+              </option>
+            ))}
+          </select>
+        </label>
       )}
       {props.currencies.length > 1 && (
         <label>

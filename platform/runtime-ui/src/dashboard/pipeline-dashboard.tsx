@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../api/client';
 import { can, entityOf, pluralOf, useWorkspace } from '../shared/definitions';
-import { analyticsApi, type Funnel, type Snapshot } from './analytics-api';
+import { analyticsApi, type AnalyticsFilter, type Funnel, type Snapshot } from './analytics-api';
 import { DashboardFilters } from './dashboard-filters';
 import { periodFor, type PeriodChoice } from './dashboard-model';
 import { HistorySection } from './history-section';
@@ -19,18 +19,13 @@ interface Loaded {
   loading: boolean;
 }
 
-function useAnalytics(
-  processKey: string,
-  ownerId: string,
-  period: PeriodChoice,
-  withHistory: boolean,
-): Loaded {
+function useAnalytics(processKey: string, filter: AnalyticsFilter, withHistory: boolean): Loaded {
   const [state, setState] = useState<Loaded>({ snapshot: null, funnel: null, error: null, loading: true });
-  const { from, to } = period;
+  const key = JSON.stringify(filter);
   useEffect(() => {
     let cancelled = false;
     setState((previous) => ({ ...previous, loading: true }));
-    const filter = { ...(ownerId ? { ownerId } : {}), from, to };
+    const filter = JSON.parse(key) as AnalyticsFilter;
     Promise.all([
       analyticsApi.snapshot(processKey, filter),
       withHistory ? analyticsApi.funnel(processKey, filter) : Promise.resolve(null),
@@ -45,7 +40,7 @@ function useAnalytics(
     return () => {
       cancelled = true;
     };
-  }, [processKey, ownerId, from, to, withHistory]);
+  }, [processKey, key, withHistory]);
   return state;
 }
 
@@ -57,7 +52,12 @@ export function PipelineDashboard({ processKey }: { processKey: string }) {
   const [ownerId, setOwnerId] = useState('');
   const [period, setPeriod] = useState<PeriodChoice>(() => periodFor('90'));
   const [chosenCurrency, setCurrency] = useState<string | undefined>(undefined);
-  const { snapshot, funnel, error, loading } = useAnalytics(processKey, ownerId, period, withHistory);
+  const [amountField, setAmountField] = useState('');
+  const { snapshot, funnel, error, loading } = useAnalytics(
+    processKey,
+    { ownerId, amountField, from: period.from, to: period.to },
+    withHistory,
+  );
   if (!process) return <div className="empty">No published process “{processKey}”.</div>;
 
   const currencies = [
@@ -66,8 +66,13 @@ export function PipelineDashboard({ processKey }: { processKey: string }) {
       ...(funnel?.outcomes.ends.flatMap((end) => end.totals.map((t) => t.currency)) ?? []),
     ]),
   ].sort();
+  // With no amounts at all, the summed field's first allowed currency still says what zero is in.
+  const summed = entity?.fields.find((field) => field.key === snapshot?.process.amountField?.key);
+  const fieldCurrency = summed?.type === 'money' ? summed.currencies?.[0] : undefined;
   const currency =
-    chosenCurrency !== undefined && currencies.includes(chosenCurrency) ? chosenCurrency : currencies[0];
+    chosenCurrency !== undefined && currencies.includes(chosenCurrency)
+      ? chosenCurrency
+      : (currencies[0] ?? fieldCurrency);
   const recordsLabel = (entity ? pluralOf(entity) : process.entity).toLowerCase();
 
   return (
@@ -88,6 +93,9 @@ export function PipelineDashboard({ processKey }: { processKey: string }) {
         currencies={currencies}
         currency={currency}
         onCurrency={setCurrency}
+        moneyFields={(entity?.fields ?? []).filter((field) => field.type === 'money')}
+        amountField={amountField}
+        onAmountField={setAmountField}
       />
       {error && (
         <div className="banner banner-error" role="alert">
