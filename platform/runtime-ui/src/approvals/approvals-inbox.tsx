@@ -140,6 +140,10 @@ export function ApprovalsInbox() {
     <section className="page" data-testid="approvals">
       <div className="page-head">
         <h1>Approvals</h1>
+        {/* Requests arrive from running processes (e.g. the next level after a decision): fetch them anew. */}
+        <button type="button" className="btn btn-secondary" onClick={load}>
+          Refresh
+        </button>
       </div>
       <div className="tabs" role="tablist" aria-label="Approval status">
         {(['pending', 'decided'] as const).map((t) => (
