@@ -204,6 +204,16 @@ describe('pipeline dashboard in the browser', () => {
         )?.textContent === '2',
     );
     await shot(page, '03-custom-period');
+
+    // The process picker: the lead process has no money field, so no amounts are shown.
+    await page.getByLabel('Process').selectOption({ label: 'Lead qualification' });
+    await page.getByRole('heading', { name: 'Lead qualification: dashboard' }).waitFor();
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="kpi-open"]')?.textContent?.includes('leads'),
+    );
+    expect(await kpi(page, 'kpi-open')).toBe('0');
+    expect(await page.getByTestId('kpi-pipeline').count()).toBe(0);
+    expect(await page.getByTestId('snapshot-table').locator('tbody tr').count()).toBe(2);
     await page.close();
 
     const rep = await signIn('rep');
