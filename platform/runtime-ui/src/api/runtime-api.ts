@@ -67,6 +67,8 @@ export interface ProcessState {
   transitions: { edgeId: string; target: string; label?: string; allowed: boolean; missing: Reason[] }[];
   /** Approval requests the instance waits for (epoch milliseconds). */
   approvals?: { id: string; nodeId: string; levelIndex: number; levelId: string; deadline?: number }[];
+  /** Ticked checklist items by stage node id, kept by the process instance. */
+  checklist?: Record<string, string[]>;
 }
 
 export interface ActivityView {
@@ -193,6 +195,8 @@ export const api = {
   processState: (entity: string, id: string) => request<ProcessState>('GET', `${rec(entity, id)}/process`),
   move: (entity: string, id: string, to: string, checkedItems: string[]) =>
     request<ProcessState>('POST', `${rec(entity, id)}/process/move`, { to, checkedItems }),
+  tickChecklist: (entity: string, id: string, itemId: string, checked: boolean) =>
+    request<ProcessState>('PUT', `${rec(entity, id)}/process/checklist/${enc(itemId)}`, { checked }),
 
   activities: (entity: string, id: string) =>
     request<{ items: ActivityView[] }>('GET', `${rec(entity, id)}/activities`),

@@ -1,10 +1,10 @@
 // Guided selling: the stage path across the top, the current stage's guidance and checklist, what
 // is still required to move on, and the allowed transitions as buttons. The engine's state is used
 // when the process route answers; otherwise everything is derived from the definition.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { EntityDefinition, ProcessDefinition } from '@crm/definitions';
-import type { ProcessState, RecordView } from '../api/runtime-api';
-import type { ProblemEntry } from '../api/client';
+import { api, type ProcessState, type RecordView } from '../api/runtime-api';
+import { ApiError, type ProblemEntry } from '../api/client';
 import { useWorkspace } from '../shared/definitions';
 import { formatDate } from '../shared/format';
 import { stageSteps, transitionsFrom, type TransitionView } from './process-view';
@@ -49,7 +49,36 @@ export function StagePanel(props: {
   const { process, record } = props;
   const current = props.engine?.currentStage?.nodeId ?? record.stage;
   const node = process.nodes.find((n) => n.id === current);
-  const [checked, setChecked] = useState<Set<string>>(new Set());
+  // Ticks are kept by the running process (they count for later moves and survive a reload); without
+  // an engine they live only on this page.
+  const stored = current ? props.engine?.checklist?.[current] : undefined;
+  const storedKey = `${current ?? ''}:${(stored ?? []).join(',')}`;
+  const [checked, setChecked] = useState<Set<string>>(new Set(stored ?? []));
+  const [tickError, setTickError] = useState<string | null>(null);
+  // Re-read when the engine's ticks change (a move, another tab); `storedKey` is their content.
+  useEffect(() => {
+    setChecked(
+      new Set(
+        storedKey
+          .slice(storedKey.indexOf(':') + 1)
+          .split(',')
+          .filter(Boolean),
+      ),
+    );
+  }, [storedKey]);
+  const tick = (itemId: string, on: boolean) => {
+    const before = checked;
+    const next = new Set(checked);
+    if (on) next.add(itemId);
+    else next.delete(itemId);
+    setChecked(next);
+    setTickError(null);
+    if (!props.engine) return;
+    api.tickChecklist(record.entity, record.id, itemId, on).catch((error: unknown) => {
+      setChecked(before);
+      setTickError(error instanceof ApiError ? error.message : 'The tick could not be saved.');
+    });
+  };
   const stage = node && (node.type === 'stage' || node.type === 'end') ? node : undefined;
   const checklist = stage?.type === 'stage' ? (stage.checklist ?? []) : [];
   const fromDefinition = transitionsFrom(
@@ -109,17 +138,17 @@ export function StagePanel(props: {
                 type="checkbox"
                 checked={checked.has(item.id)}
                 disabled={!props.canWrite}
-                onChange={(e) => {
-                  const next = new Set(checked);
-                  if (e.target.checked) next.add(item.id);
-                  else next.delete(item.id);
-                  setChecked(next);
-                }}
+                onChange={(e) => tick(item.id, e.target.checked)}
               />
               {item.label}
               {item.required && <span className="muted small"> · required</span>}
             </label>
           ))}
+          {tickError && (
+            <p className="form-error" role="alert">
+              {tickError}
+            </p>
+          )}
         </fieldset>
       )}
       {waiting.length > 0 && (
