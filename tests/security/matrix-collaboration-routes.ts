@@ -15,7 +15,7 @@ function viewAccess(ownerOnly: boolean) {
   };
 }
 
-/** Saved list views and record comments. */
+/** Saved list views, record comments and the record timeline. */
 export const COLLABORATION_ROUTES: Record<string, RouteSpec> = {
   'GET /api/views': {
     ownership: false,
@@ -59,6 +59,11 @@ export const COLLABORATION_ROUTES: Record<string, RouteSpec> = {
     ownership: true,
     expected: recordAccess('records.read'),
     prepare: async (ctx, o) => ({ method: 'get', path: rec(await ctx.record(o), '/comments') }),
+  },
+  'GET /api/records/:entity/:id/timeline': {
+    ownership: true,
+    expected: recordAccess('records.read'),
+    prepare: async (ctx, o) => ({ method: 'get', path: rec(await ctx.record(o), '/timeline') }),
   },
   'POST /api/records/:entity/:id/comments': {
     ownership: true,

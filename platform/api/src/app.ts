@@ -28,6 +28,7 @@ import type { Services } from './services';
 import { recordTasksRoutes, tasksRoutes } from './tasks/tasks.routes';
 import { usersRoutes } from './users/users.routes';
 import { createTasksService } from './tasks/tasks.service';
+import { recordTimelineRoutes } from './timeline/record-timeline.routes';
 import { savedViewsRoutes } from './views/saved-views.routes';
 
 export interface AppDeps {
@@ -104,6 +105,18 @@ export function createApp(deps: AppDeps): Express {
   api.use('/approvals', approvalsRoutes(approvals));
   api.use('/records', recordTasksRoutes(tasks));
   api.use('/records', recordApprovalsRoutes(approvals));
+  api.use(
+    '/records',
+    recordTimelineRoutes({
+      records: services.records,
+      activities: services.activities,
+      comments: services.comments,
+      mail: services.mail,
+      automation: services.automation,
+      tasks,
+      approvals,
+    }),
+  );
   const processDeps = {
     gateway: deps.processGateway,
     simulation: services.simulation,

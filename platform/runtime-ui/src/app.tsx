@@ -1,7 +1,7 @@
 // The runtime shell: sign-in, navigation generated from the published definitions (hash routes, so
 // that the platform's static serving needs no fallback), and the screens.
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { api, type Me, type PublicUser } from './api/runtime-api';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { api, type Me, type PublishedSet, type PublicUser } from './api/runtime-api';
 import { errorMessage } from './api/client';
 import { LoginScreen } from './shared/login-screen';
 import { can, pluralOf, WorkspaceContext, type Workspace } from './shared/definitions';
@@ -90,16 +90,25 @@ function Screen({ route, ws }: { route: Route; ws: Workspace }) {
   }
 }
 
-function Shell({ me, onLogout }: { me: Me; onLogout(): void }) {
+function Shell({
+  me,
+  definitions,
+  onLogout,
+}: {
+  me: Me;
+  /** The definitions request started together with the session check, if any. */
+  definitions: Promise<PublishedSet> | null;
+  onLogout(): void;
+}) {
   const route = useRoute();
   const [ws, setWs] = useState<Workspace | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api.definitions().then(
+    (definitions ?? api.definitions()).then(
       (set) => setWs({ ...set, me }),
       (e: unknown) => setError(errorMessage(e)),
     );
-  }, [me]);
+  }, [me, definitions]);
   return (
     <div className="shell">
       <header className="topbar">
@@ -152,11 +161,17 @@ function Shell({ me, onLogout }: { me: Me; onLogout(): void }) {
 export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
-  const load = () =>
-    api.me().then(setMe, (e: unknown) => {
+  // The definitions are asked for alongside the session, not after it: one round trip less before
+  // the first screen. Signed out, that request fails quietly and the shell asks again after sign-in.
+  const definitions = useRef<Promise<PublishedSet> | null>(null);
+  const load = () => {
+    definitions.current = api.definitions();
+    definitions.current.catch(() => undefined);
+    return api.me().then(setMe, (e: unknown) => {
       setError(e instanceof Error && /401|sign/i.test(e.message) ? null : errorMessage(e));
       setMe(null);
     });
+  };
   useEffect(() => {
     void load();
   }, []);
@@ -173,6 +188,7 @@ export function App() {
   return (
     <Shell
       me={me}
+      definitions={definitions.current}
       onLogout={() => {
         void api.logout().finally(() => setMe(null));
       }}

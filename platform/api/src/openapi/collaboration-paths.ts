@@ -125,3 +125,26 @@ export function recordCommentPaths(entity: string, tag: string): PathsObject {
     },
   };
 }
+
+/** Everything the record page's timeline shows, in one request. */
+export function recordTimelinePaths(entity: string, tag: string): PathsObject {
+  const list: SchemaObject = { type: 'array', items: { type: 'object' } };
+  return {
+    [`/api/records/${entity}/{id}/timeline`]: {
+      get: op('The record’s timeline sources in one answer (each in the shape of its own route)', tag, {
+        '200': json('Timeline sources', {
+          type: 'object',
+          properties: {
+            stages: { ...list, description: 'Audit entries of stage changes' },
+            activities: list,
+            comments: { type: 'array', items: comment },
+            mails: list,
+            approvals: list,
+            tasks: list,
+            automation: list,
+          },
+        }),
+      }),
+    },
+  };
+}

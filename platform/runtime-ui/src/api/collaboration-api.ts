@@ -1,5 +1,13 @@
 // Typed calls for working together around records: saved list views, comments, notifications.
 import { request } from './client';
+import type {
+  ActivityView,
+  ApprovalView,
+  AuditEntry,
+  AutomationEntry,
+  MailView,
+  TaskView,
+} from './runtime-api';
 
 export interface ViewQuery {
   filters: { field: string; op: string; value: string }[];
@@ -39,6 +47,17 @@ export interface NotificationView {
   readAt: string | null;
 }
 
+/** Every source of a record's timeline, in one answer. */
+export interface TimelineSources {
+  stages: AuditEntry[];
+  activities: ActivityView[];
+  comments: CommentView[];
+  mails: MailView[];
+  approvals: ApprovalView[];
+  tasks: TaskView[];
+  automation: AutomationEntry[];
+}
+
 const enc = encodeURIComponent;
 
 export const collaborationApi = {
@@ -53,6 +72,9 @@ export const collaborationApi = {
     request<{ items: CommentView[] }>('GET', `/api/records/${enc(entity)}/${enc(id)}/comments`),
   addComment: (entity: string, id: string, body: string) =>
     request<CommentView>('POST', `/api/records/${enc(entity)}/${enc(id)}/comments`, { body }),
+
+  timeline: (entity: string, id: string) =>
+    request<TimelineSources>('GET', `/api/records/${enc(entity)}/${enc(id)}/timeline`),
 
   notifications: (options: { unread?: boolean; limit?: number } = {}) =>
     request<{ items: NotificationView[] }>(

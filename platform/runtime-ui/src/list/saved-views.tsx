@@ -149,12 +149,7 @@ export function SavedViews({ entityKey, state, onApply }: Props) {
         </>
       )}
       {!saving ? (
-        <button
-          type="button"
-          className="btn btn-secondary btn-sm"
-          aria-expanded={false}
-          onClick={() => setSaving(true)}
-        >
+        <button type="button" className="btn btn-secondary btn-sm" onClick={() => setSaving(true)}>
           Save as view…
         </button>
       ) : (

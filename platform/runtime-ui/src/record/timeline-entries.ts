@@ -1,9 +1,8 @@
-// The record's history gathered from every source — stage changes, logged activities, comments,
-// mails, approvals (with the approver's comment), tasks and automation steps — newest first. Each
-// source loads on its own: one failing hides only itself.
+// The record's history from every source — stage changes, logged activities, comments, mails,
+// approvals (with the approver's comment), tasks and automation steps — newest first, loaded in
+// one request (GET /api/records/:entity/:id/timeline).
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../api/runtime-api';
-import { collaborationApi } from '../api/collaboration-api';
+import { collaborationApi, type TimelineSources } from '../api/collaboration-api';
 import { entityOf, useWorkspace } from '../shared/definitions';
 import { formatDate, optionLabel } from '../shared/format';
 
@@ -24,80 +23,74 @@ export function byNewest(a: TimelineEntry, b: TimelineEntry): number {
   return b.at.localeCompare(a.at);
 }
 
-function sources(entity: string, id: string, label: (key: string, value: string | null) => string) {
-  return [
-    api.audit(entity, id).then((r) =>
-      r.items
-        .filter((a) => a.action === 'record.stage' && isObject(a.after))
-        .map((a): TimelineEntry => {
-          const after = a.after as Record<string, unknown>;
-          return {
-            id: a.id,
-            at: a.at,
-            kind: 'stage',
-            title: `Moved to ${String(after.stageLabel ?? after.stage)}`,
-          };
-        }),
-    ),
-    api.activities(entity, id).then((r) =>
-      r.items.map((a): TimelineEntry => ({
-        id: a.id,
-        at: a.occurredAt,
-        kind: 'activity',
-        title: [label('type', a.type), label('topic', a.topic)].filter(Boolean).join(' · '),
-        detail: [
-          a.result ? `Result: ${label('result', a.result)}` : '',
-          a.participants.length ? `With ${a.participants.join(', ')}` : '',
-          a.notes ?? '',
-        ]
-          .filter(Boolean)
-          .join(' — '),
-      })),
-    ),
-    collaborationApi.comments(entity, id).then((r) => r.items.map(commentEntry)),
-    api.mails(entity, id).then((r) =>
-      r.items.map((m): TimelineEntry => ({
-        id: m.id,
-        at: m.sentAt ?? m.createdAt,
-        kind: 'mail',
-        title: `Mail: ${m.subject ?? m.template ?? ''}`,
-        detail: `${m.status}${m.to.length ? ` to ${m.to.map((t) => t.address ?? t.name).join(', ')}` : ''}${m.reason ? ` (${m.reason})` : ''}`,
-      })),
-    ),
-    api.recordApprovals(entity, id).then((r) =>
-      r.items.map((a): TimelineEntry => ({
-        id: a.id,
-        at: a.decision?.at ?? a.requestedAt,
-        kind: 'approval',
-        title: `${a.nodeLabel} · ${a.level.label}: ${a.status}`,
-        detail: [
-          a.reason,
-          a.decision?.byName ? `by ${a.decision.byName}` : '',
-          a.decision?.comment ? `“${a.decision.comment}”` : '',
-        ]
-          .filter(Boolean)
-          .join(' — '),
-      })),
-    ),
-    api.recordTasks(entity, id).then((r) =>
-      r.items.map((t): TimelineEntry => ({
-        id: t.id,
-        at: t.completedAt ?? t.createdAt,
-        kind: 'task',
-        title: `Task: ${t.title}`,
-        detail: `${t.status}${t.dueAt ? ` · due ${formatDate(t.dueAt, true)}` : ''}${t.assignee.userName ? ` · ${t.assignee.userName}` : ''}`,
-      })),
-    ),
-    api.automation(entity, id).then((r) =>
-      r.items.map((a): TimelineEntry => ({
-        id: a.id,
-        at: a.at,
-        kind: 'automation',
-        title: `Automation: ${a.step}`,
-        detail: a.error ? `${a.status}: ${a.error}` : a.status,
-      })),
-    ),
+/** The entries of every source, newest first; `label` names the activity entity's formal list values. */
+export function timelineEntries(
+  sources: TimelineSources,
+  label: (key: string, value: string | null) => string,
+): TimelineEntry[] {
+  const entries: TimelineEntry[] = [
+    ...sources.stages
+      .filter((a) => isObject(a.after))
+      .map((a): TimelineEntry => {
+        const after = a.after as Record<string, unknown>;
+        return {
+          id: a.id,
+          at: a.at,
+          kind: 'stage',
+          title: `Moved to ${String(after.stageLabel ?? after.stage)}`,
+        };
+      }),
+    ...sources.activities.map((a): TimelineEntry => ({
+      id: a.id,
+      at: a.occurredAt,
+      kind: 'activity',
+      title: [label('type', a.type), label('topic', a.topic)].filter(Boolean).join(' · '),
+      detail: [
+        a.result ? `Result: ${label('result', a.result)}` : '',
+        a.participants.length ? `With ${a.participants.join(', ')}` : '',
+        a.notes ?? '',
+      ]
+        .filter(Boolean)
+        .join(' — '),
+    })),
+    ...sources.comments.map(commentEntry),
+    ...sources.mails.map((m): TimelineEntry => ({
+      id: m.id,
+      at: m.sentAt ?? m.createdAt,
+      kind: 'mail',
+      title: `Mail: ${m.subject ?? m.template ?? ''}`,
+      detail: `${m.status}${m.to.length ? ` to ${m.to.map((t) => t.address ?? t.name).join(', ')}` : ''}${m.reason ? ` (${m.reason})` : ''}`,
+    })),
+    // Decided approvals carry the approver's comment.
+    ...sources.approvals.map((a): TimelineEntry => ({
+      id: a.id,
+      at: a.decision?.at ?? a.requestedAt,
+      kind: 'approval',
+      title: `${a.nodeLabel} · ${a.level.label}: ${a.status}`,
+      detail: [
+        a.reason,
+        a.decision?.byName ? `by ${a.decision.byName}` : '',
+        a.decision?.comment ? `“${a.decision.comment}”` : '',
+      ]
+        .filter(Boolean)
+        .join(' — '),
+    })),
+    ...sources.tasks.map((t): TimelineEntry => ({
+      id: t.id,
+      at: t.completedAt ?? t.createdAt,
+      kind: 'task',
+      title: `Task: ${t.title}`,
+      detail: `${t.status}${t.dueAt ? ` · due ${formatDate(t.dueAt, true)}` : ''}${t.assignee.userName ? ` · ${t.assignee.userName}` : ''}`,
+    })),
+    ...sources.automation.map((a): TimelineEntry => ({
+      id: a.id,
+      at: a.at,
+      kind: 'automation',
+      title: `Automation: ${a.step}`,
+      detail: a.error ? `${a.status}: ${a.error}` : a.status,
+    })),
   ];
+  return entries.sort(byNewest);
 }
 
 export function commentEntry(c: {
@@ -132,11 +125,15 @@ export function useTimeline(entity: string, id: string, version: number | null):
             value,
           );
     let cancelled = false;
-    void Promise.allSettled(sources(entity, id, label)).then((results) => {
-      if (cancelled) return;
-      const all = results.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
-      setEntries(all.sort(byNewest));
-    });
+    collaborationApi.timeline(entity, id).then(
+      (sources) => {
+        if (!cancelled) setEntries(timelineEntries(sources, label));
+      },
+      // The record page shows the record's own errors; an empty timeline is the honest fallback.
+      () => {
+        if (!cancelled) setEntries([]);
+      },
+    );
     return () => {
       cancelled = true;
     };

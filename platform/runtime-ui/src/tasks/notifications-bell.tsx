@@ -7,8 +7,8 @@ import { useNotifications } from './use-notifications';
 
 export function NotificationsBell() {
   const unread = useNotifications({ unreadOnly: true, limit: 200, poll: true });
-  const recent = useNotifications({ unreadOnly: false, limit: 30 });
   const [open, setOpen] = useState(false);
+  const recent = useNotifications({ unreadOnly: false, limit: 30, enabled: open });
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -43,10 +43,7 @@ export function NotificationsBell() {
         aria-label={count > 0 ? `Notifications, ${count} unread` : 'Notifications'}
         aria-expanded={open}
         aria-controls={panelId}
-        onClick={() => {
-          if (!open) void recent.reload();
-          setOpen(!open);
-        }}
+        onClick={() => setOpen(!open)}
       >
         <svg
           aria-hidden

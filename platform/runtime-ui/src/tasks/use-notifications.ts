@@ -8,8 +8,14 @@ const CHANGED = 'crm:notifications-changed';
 /** How often the header asks for new reminders while the app is open. */
 const POLL_MS = 60_000;
 
-export function useNotifications(options: { unreadOnly: boolean; limit: number; poll?: boolean }) {
-  const { unreadOnly, limit, poll = false } = options;
+/** `enabled: false` loads nothing (e.g. a closed panel), so the page's first requests are the work's. */
+export function useNotifications(options: {
+  unreadOnly: boolean;
+  limit: number;
+  poll?: boolean;
+  enabled?: boolean;
+}) {
+  const { unreadOnly, limit, poll = false, enabled = true } = options;
   const [items, setItems] = useState<NotificationView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(
@@ -24,6 +30,7 @@ export function useNotifications(options: { unreadOnly: boolean; limit: number; 
     [unreadOnly, limit],
   );
   useEffect(() => {
+    if (!enabled) return;
     void reload();
     const onChange = () => void reload();
     window.addEventListener(CHANGED, onChange);
@@ -34,7 +41,7 @@ export function useNotifications(options: { unreadOnly: boolean; limit: number; 
       window.removeEventListener('focus', onChange);
       if (timer !== undefined) window.clearInterval(timer);
     };
-  }, [reload, poll]);
+  }, [reload, poll, enabled]);
 
   const markRead = useCallback(async (ids: string[]) => {
     try {
