@@ -305,9 +305,10 @@ describe('a sale from qualification to won, in the browser on the real engine', 
   });
 
   it('the deal is won, the thank-you mail goes out and the dashboard counts it', async () => {
+    // The rep's page has followed the approvals: it shows the outcome without a reload.
     const page = repPage;
-    await page.reload();
     await currentStage(page, 'Closed won');
+    await page.getByTestId('awaiting-approval').waitFor({ state: 'detached' });
     const pathList = page.getByRole('list', { name: 'Deal pipeline stages' });
     expect(await pathList.locator('[data-stage="closed_won"]').getAttribute('aria-current')).toBe('step');
     expect(await pathList.locator('[data-stage="negotiation"]').getAttribute('class')).toContain(

@@ -17,6 +17,7 @@ import { useRecord } from './use-record';
 
 const MIRROR_POLL_MS = 300;
 const MIRROR_CATCH_UPS = 30;
+const APPROVAL_POLL_MS = 4000;
 
 export function RecordPage({ entityKey, id }: { entityKey: string; id: string }) {
   const ws = useWorkspace();
@@ -62,6 +63,14 @@ export function RecordPage({ entityKey, id }: { entityKey: string; id: string })
     }, MIRROR_POLL_MS);
     return () => clearTimeout(timer);
   }, [syncing, catchUps, reload]);
+
+  // While approvers decide elsewhere, follow the instance so the outcome shows without a reload.
+  const awaitingApproval = (engine?.approvals?.length ?? 0) > 0;
+  useEffect(() => {
+    if (!awaitingApproval) return;
+    const timer = setInterval(loadEngine, APPROVAL_POLL_MS);
+    return () => clearInterval(timer);
+  }, [awaitingApproval, loadEngine]);
 
   if (!entity) return <div className="empty">No published entity “{entityKey}”.</div>;
   if (error && !record)
