@@ -102,6 +102,7 @@ describe('process designer editors in the browser', () => {
     // Undo the rename only: the stage and its edges are "proposal" again, the other edits stay.
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.locator('.react-flow__node[data-id="proposal"]').waitFor();
+    await expect(panel.getByLabel('Node id').inputValue()).resolves.toBe('proposal');
     await save(page);
     const undone = await savedDraft();
     const proposal = undone.nodes.find((n) => n.id === 'proposal') as StageNode;

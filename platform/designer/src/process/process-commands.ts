@@ -5,6 +5,8 @@ import type { ProcessMeta } from './flow-mapping';
 
 export interface ProcessCommand {
   label: string;
+  /** Set by a node rename, so that the selection can follow the node through undo and redo. */
+  renamed?: { from: string; to: string };
   execute(definition: ProcessDefinition): ProcessDefinition;
   revert(definition: ProcessDefinition): ProcessDefinition;
 }

@@ -24,6 +24,7 @@ import { ProblemsPanel, TryItPanel, VersionsPanel } from './panels/side-panels';
 import { ProcessCanvas } from './process-canvas';
 import { addElements, moveNodes, pasteCommand, removeElements } from './process-commands';
 import { downloadDefinition, importCommand } from './process-file';
+import { selectionAfter } from './rename-node';
 import { NOTHING_SELECTED, useCanvasElements, type Selection } from './use-canvas-elements';
 import { useProcessDocument } from './use-process-document';
 import { errorTarget } from './validation-targets';
@@ -77,6 +78,14 @@ function Designer({
   );
 
   const fit = () => void flow.fitView(FIT);
+  const undo = () => {
+    setSelected((s) => selectionAfter(s, doc.nextUndo, true));
+    doc.undo();
+  };
+  const redo = () => {
+    setSelected((s) => selectionAfter(s, doc.nextRedo, false));
+    doc.redo();
+  };
   const deleteSelection = () => {
     if (!definition || (selected.nodes.length === 0 && selected.edges.length === 0)) return;
     run(removeElements(definition, selected.nodes, selected.edges));
@@ -105,9 +114,9 @@ function Designer({
   const perform = (command: ShortcutCommand) => {
     switch (command) {
       case 'undo':
-        return doc.undo();
+        return undo();
       case 'redo':
-        return doc.redo();
+        return redo();
       case 'copy':
         return copy();
       case 'paste':
@@ -174,8 +183,8 @@ function Designer({
         hasSelection={selected.nodes.length > 0 || selected.edges.length > 0}
         problems={errors.length}
         actions={{
-          undo: doc.undo,
-          redo: doc.redo,
+          undo,
+          redo,
           deleteSelection,
           layout: () => void layout(),
           fit,

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Condition, ProcessDefinition, StageNode } from '@crm/definitions';
 import { loadSolutionFromDirectory } from '@crm/definitions/node';
 import { perform, redo, startHistory, undo } from './history';
-import { nodeIdProblem, outsideReferences, renameNode, renameNodeId } from './rename-node';
+import { nodeIdProblem, outsideReferences, renameNode, renameNodeId, selectionAfter } from './rename-node';
 
 const B2B = path.resolve(__dirname, '../../../../definitions/solutions/b2b-sales');
 const inProposal: Condition = { field: '$stage', op: 'eq', value: 'proposal' };
@@ -80,6 +80,26 @@ describe('renaming a node id', () => {
       ...pipeline.nodes.find((n) => n.id === 'proposal'),
       id: 'offer',
     });
+  });
+
+  it('keeps a renamed node selected through undo and redo', () => {
+    const command = renameNode('proposal', 'offer');
+    const selection = { nodes: ['offer', 'negotiation'], edges: ['e1'] };
+    expect(selectionAfter(selection, command, true)).toEqual({
+      nodes: ['proposal', 'negotiation'],
+      edges: ['e1'],
+    });
+    expect(selectionAfter({ nodes: ['proposal'], edges: [] }, command, false)).toEqual({
+      nodes: ['offer'],
+      edges: [],
+    });
+    const other = {
+      label: 'Edit',
+      execute: (d: ProcessDefinition) => d,
+      revert: (d: ProcessDefinition) => d,
+    };
+    expect(selectionAfter(selection, other, true)).toBe(selection);
+    expect(selectionAfter(selection, undefined, false)).toBe(selection);
   });
 
   it('is one command that undo and redo apply exactly', () => {

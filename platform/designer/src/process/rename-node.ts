@@ -7,6 +7,7 @@ import type {
   ProcessNode,
 } from '@crm/definitions';
 import type { ProcessCommand } from './process-commands';
+import type { Selection } from './use-canvas-elements';
 
 /** The ItemId pattern of the definition language. */
 const ITEM_ID = /^[A-Za-z][A-Za-z0-9_-]{0,99}$/;
@@ -78,9 +79,26 @@ export function nodeIdProblem(definition: ProcessDefinition, from: string, to: s
 export function renameNode(from: string, to: string): ProcessCommand {
   return {
     label: `Rename ${from} to ${to}`,
+    renamed: { from, to },
     execute: (d) => renameNodeId(d, from, to),
     revert: (d) => renameNodeId(d, to, from),
   };
+}
+
+/**
+ * The selection after undoing (`back`) or redoing a command: a renamed node stays selected under
+ * the id it has again.
+ */
+export function selectionAfter(
+  selection: Selection,
+  command: ProcessCommand | undefined,
+  back: boolean,
+): Selection {
+  if (!command?.renamed) return selection;
+  const [from, to] = back
+    ? [command.renamed.to, command.renamed.from]
+    : [command.renamed.from, command.renamed.to];
+  return { ...selection, nodes: selection.nodes.map((id) => (id === from ? to : id)) };
 }
 
 /** Whether a form or template names the stage: in a `stages` list or a "$stage" condition. */

@@ -107,6 +107,9 @@ export function useProcessDocument(processKey: string, onSaved: () => Promise<vo
     savedAt,
     canUndo: (history?.past.length ?? 0) > 0,
     canRedo: (history?.future.length ?? 0) > 0,
+    /** The commands the next undo and redo would apply. */
+    nextUndo: history?.past[history.past.length - 1],
+    nextRedo: history?.future[0],
     perform: performCommand,
     undo: undoCommand,
     redo: redoCommand,

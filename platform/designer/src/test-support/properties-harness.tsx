@@ -1,5 +1,6 @@
 // Renders the designer's properties tab around a process held in an undo/redo history, as the
-// designer does, with Undo and Redo buttons; the test reads the definition the edits produce.
+// designer does, with Undo and Redo buttons (the selection follows renamed nodes, as there); the
+// test reads the definition the edits produce.
 import { useState } from 'react';
 import path from 'node:path';
 import type { ProcessDefinition, Solution } from '@crm/definitions';
@@ -7,6 +8,7 @@ import { loadSolutionFromDirectory } from '@crm/definitions/node';
 import type { Workspace } from '../shared/workspace';
 import { PropertiesTab } from '../process/designer-side-panel';
 import { perform, redo, startHistory, undo, type History } from '../process/history';
+import { selectionAfter } from '../process/rename-node';
 import type { Selection } from '../process/use-canvas-elements';
 
 const B2B = path.resolve(__dirname, '../../../../definitions/solutions/b2b-sales');
@@ -58,10 +60,22 @@ export function PropertiesHarness({
   probe.current = { current: () => history.present, steps: () => history.past.length };
   return (
     <div>
-      <button type="button" onClick={() => setHistory(undo)}>
+      <button
+        type="button"
+        onClick={() => {
+          setSelected((s) => selectionAfter(s, history.past[history.past.length - 1], true));
+          setHistory(undo);
+        }}
+      >
         Undo
       </button>
-      <button type="button" onClick={() => setHistory(redo)}>
+      <button
+        type="button"
+        onClick={() => {
+          setSelected((s) => selectionAfter(s, history.future[0], false));
+          setHistory(redo);
+        }}
+      >
         Redo
       </button>
       <PropertiesTab

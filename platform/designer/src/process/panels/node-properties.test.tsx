@@ -74,8 +74,11 @@ describe('renaming a node', () => {
 
     click('Undo');
     expect(doc.definition()).toEqual(pipeline);
+    // The panel stays on the node, under its id of the moment.
+    expect(screen.getByLabelText('Node id')).toHaveProperty('value', 'proposal');
     click('Redo');
     expect(doc.node('offer')).toBeDefined();
+    expect(screen.getByLabelText('Node id')).toHaveProperty('value', 'offer');
     expect(touching(doc.definition(), 'proposal')).toEqual([]);
   });
 });
