@@ -310,6 +310,10 @@ describe('funnel history over a period', () => {
       medianMs: Date.UTC(2026, 4, 2, 9) - Date.UTC(2026, 3, 10, 9),
     });
     expect(res.body.outcomes).toMatchObject({ won: 0, lost: 0, winRate: null });
+    // teamRep moved nothing in April, has nothing open and logged nothing: no row for them.
+    expect((res.body.reps as { userId: string }[]).map((row) => row.userId).sort()).toEqual(
+      [t.users.rep.id, t.users.otherRep.id].sort(),
+    );
   });
 });
 

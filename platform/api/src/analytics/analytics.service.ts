@@ -274,27 +274,31 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     const names = new Map(
       (known.length === 0 ? [] : await db.query(userNamesSql(known))).map((row) => [row.id, row]),
     );
-    return [...ids]
-      .map((userId) => {
-        const row = repRows.find((candidate) => candidate.owner_id === userId);
-        const mine = activityRows.filter((candidate) => candidate.actor_id === userId);
-        const user = userId === null ? undefined : names.get(userId);
-        const won = row?.won ?? 0;
-        const lost = row?.lost ?? 0;
-        return {
-          userId,
-          name: user?.name ?? (userId === null ? 'Unassigned' : 'Unknown user'),
-          role: user?.role ?? null,
-          active: row?.active ?? 0,
-          openNow: row?.open_now ?? 0,
-          won,
-          lost,
-          winRate: percent(won, won + lost),
-          activities: mine.reduce((sum, candidate) => sum + candidate.count, 0),
-          activitiesByType: countByType(mine),
-        };
-      })
-      .sort((a, b) => b.won - a.won || b.active - a.active || a.name.localeCompare(b.name));
+    return (
+      [...ids]
+        .map((userId) => {
+          const row = repRows.find((candidate) => candidate.owner_id === userId);
+          const mine = activityRows.filter((candidate) => candidate.actor_id === userId);
+          const user = userId === null ? undefined : names.get(userId);
+          const won = row?.won ?? 0;
+          const lost = row?.lost ?? 0;
+          return {
+            userId,
+            name: user?.name ?? (userId === null ? 'Unassigned' : 'Unknown user'),
+            role: user?.role ?? null,
+            active: row?.active ?? 0,
+            openNow: row?.open_now ?? 0,
+            won,
+            lost,
+            winRate: percent(won, won + lost),
+            activities: mine.reduce((sum, candidate) => sum + candidate.count, 0),
+            activitiesByType: countByType(mine),
+          };
+        })
+        // Owners of records that only closed long ago have nothing to show for the period.
+        .filter((rep) => rep.active + rep.openNow + rep.activities > 0)
+        .sort((a, b) => b.won - a.won || b.active - a.active || a.name.localeCompare(b.name))
+    );
   }
 
   return { snapshot, funnel };
