@@ -50,9 +50,12 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function createUsersService(db: Db) {
   async function actorFor(userId: string): Promise<Actor | undefined> {
-    const row = await db.one(sql<UserRow & { record_scope: RecordScope; capabilities: string[] }>`
+    const row = await db.one(
+      sql<UserRow & { record_scope: RecordScope; capabilities: string[] }>`
       SELECT u.id, u.email, u.name, u.role, u.manager_id, u.active, u.created_at, r.record_scope, r.capabilities
-      FROM users u JOIN roles r ON r.key = u.role WHERE u.id = ${userId} AND u.active`);
+      FROM users u JOIN roles r ON r.key = u.role WHERE u.id = ${userId} AND u.active`,
+      { prepare: true },
+    );
     if (!row) return undefined;
     return {
       id: row.id,

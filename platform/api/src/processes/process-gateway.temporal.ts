@@ -29,7 +29,12 @@ import {
   type ProcessStateView,
   type ProcessWorkflowInput,
 } from '@crm/workflows/contract';
-import type { CalendarDefinition, EntityDefinition, ProcessDefinition } from '@crm/definitions';
+import {
+  listFields,
+  type CalendarDefinition,
+  type EntityDefinition,
+  type ProcessDefinition,
+} from '@crm/definitions';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/db';
 import type { DefinitionsService } from '../definitions/definitions.service';
@@ -79,6 +84,17 @@ function mapUpdateError(error: unknown): never {
   throw error;
 }
 
+/**
+ * The entities an instance needs (for the labels of field paths in its messages): the process's own
+ * and those its reference fields point to. Kept out of the input otherwise: every start stores it.
+ */
+function entitiesFor(entityKey: string, all: readonly EntityDefinition[]): EntityDefinition[] {
+  const own = all.find((e) => e.key === entityKey);
+  if (own === undefined) return [];
+  const referenced = new Set(listFields(own, ['reference']).map((field) => field.entity));
+  return [own, ...all.filter((e) => e.key !== entityKey && referenced.has(e.key))];
+}
+
 export function createTemporalProcessGateway(deps: TemporalGatewayDeps): ProcessGateway {
   const { client, definitions } = deps;
   const handle = (key: InstanceKey): WorkflowHandle =>
@@ -97,12 +113,14 @@ export function createTemporalProcessGateway(deps: TemporalGatewayDeps): Process
   return {
     async start(actor, key) {
       const workflowId = processWorkflowId(key.processKey, key.recordId);
-      const version = await definitions.latest('process', key.processKey);
+      // The published cache (seen by every instance within a second of a publish) pins the version.
+      const published = await definitions.latestAll();
+      const version = published.find((v) => v.kind === 'process' && v.key === key.processKey);
+      if (version === undefined) throw new NotFoundError(`No published process "${key.processKey}".`);
       const definition = version.content as unknown as ProcessDefinition;
       const { entity, view } = await loadProcessRecordView(deps.db, deps.resolveEntity, key.recordId);
       if (entity !== definition.entity)
         throw new NotFoundError(`Process "${key.processKey}" does not run for ${entity} records.`);
-      const published = await definitions.latestAll();
       const calendar = published.find((v) => v.kind === 'calendar' && v.key === definition.calendar);
       const input: ProcessWorkflowInput = {
         instance: {
@@ -113,9 +131,10 @@ export function createTemporalProcessGateway(deps: TemporalGatewayDeps): Process
           entity,
         },
         definition,
-        entities: published
-          .filter((v) => v.kind === 'entity')
-          .map((v) => v.content as unknown as EntityDefinition),
+        entities: entitiesFor(
+          entity,
+          published.filter((v) => v.kind === 'entity').map((v) => v.content as unknown as EntityDefinition),
+        ),
         record: view,
         ...(calendar === undefined ? {} : { calendar: calendar.content as unknown as CalendarDefinition }),
         ...(actor === null ? {} : { actor: interpreterActor(actor) }),

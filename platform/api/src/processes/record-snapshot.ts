@@ -25,9 +25,12 @@ export async function loadProcessRecordView(
   resolveEntity: (key: string) => Promise<PublishedEntity>,
   recordId: string,
 ): Promise<{ entity: string; view: ProcessRecordView }> {
-  const row = await db.one(sql<Row>`SELECT r.id, r.entity, r.data, r.owner_id, r.stage, u.manager_id
+  const row = await db.one(
+    sql<Row>`SELECT r.id, r.entity, r.data, r.owner_id, r.stage, u.manager_id
     FROM records r LEFT JOIN users u ON u.id = r.owner_id
-    WHERE r.id = ${recordId} AND r.deleted_at IS NULL`);
+    WHERE r.id = ${recordId} AND r.deleted_at IS NULL`,
+    { prepare: true },
+  );
   if (!row) throw new NotFoundError(`No record ${recordId}.`);
   const published = await resolveEntity(row.entity);
   const references = listFields(published.entity as unknown as EntityDefinition, ['reference']);
@@ -37,8 +40,11 @@ export async function loadProcessRecordView(
   const relatedRows =
     ids.length === 0
       ? []
-      : await db.query(sql<{ id: string; data: Record<string, unknown>; owner_id: string | null }>`
-          SELECT id, data, owner_id FROM records WHERE id = ANY(${ids}::uuid[]) AND deleted_at IS NULL`);
+      : await db.query(
+          sql<{ id: string; data: Record<string, unknown>; owner_id: string | null }>`
+          SELECT id, data, owner_id FROM records WHERE id = ANY(${ids}::uuid[]) AND deleted_at IS NULL`,
+          { prepare: true },
+        );
   const related: Record<string, Record<string, unknown>> = {};
   for (const field of references) {
     const target = relatedRows.find((candidate) => candidate.id === row.data[field.key]);
