@@ -85,6 +85,10 @@ describe('entity, form and mail-template designers in the browser', () => {
       await editor.getByLabel(`Type of ${key}`).selectOption('integer');
     }
 
+    await editor.getByRole('button', { name: 'Settings of depot_count' }).click();
+    await editor.getByLabel('Largest of depot_count').fill('500');
+    await shot(page, '00-field-settings');
+
     await editor.getByRole('button', { name: '+ Field group' }).click();
     const group = editor.locator('.group-card').last();
     await group.getByLabel('Group name').fill('Logistics parameters');
@@ -107,7 +111,7 @@ describe('entity, form and mail-template designers in the browser', () => {
     const account = await published<{ fields: Field[]; fieldGroups: unknown[] }>(admin, 'entity', 'account');
     expect(account.fields.slice(-2)).toEqual([
       { key: 'fleet_size', label: 'Fleet size', type: 'integer' },
-      { key: 'depot_count', label: 'Depot count', type: 'integer' },
+      { key: 'depot_count', label: 'Depot count', type: 'integer', max: 500 },
     ]);
     expect(account.fieldGroups.at(-1)).toEqual({
       key: 'logistics_parameters',

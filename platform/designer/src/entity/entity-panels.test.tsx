@@ -11,6 +11,7 @@ import type { Workspace } from '../shared/workspace';
 import { b2bWorkspace } from '../test-support/properties-harness';
 import type { AffectedField } from './destructive-change';
 import { FieldGroupsEditor } from './field-groups-editor';
+import { FieldRow } from './field-row';
 import { MigrationPrompt } from './migration-prompt';
 
 let workspace: Workspace;
@@ -130,5 +131,35 @@ describe('records-affected dialog', () => {
     expect(document.activeElement).toBe(screen.getByRole('radio', { name: 'Clear the values in 7 records' }));
     fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
     expect(onCancel).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('field row settings', () => {
+  it('opens the settings of a money field and edits its limits and currencies', () => {
+    const onChange = jest.fn();
+    const turnover = account.fields.find((f) => f.key === 'annual_turnover')!;
+    render(
+      <table>
+        <tbody>
+          <FieldRow
+            field={turnover}
+            entities={workspace.entities}
+            group="Distributor parameters"
+            onChange={onChange}
+            onRename={jest.fn()}
+            onRemove={jest.fn()}
+          />
+        </tbody>
+      </table>,
+    );
+    expect(screen.queryByRole('group', { name: `Settings of ${turnover.label}` })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Settings of annual_turnover' }));
+    const settings = within(screen.getByRole('group', { name: `Settings of ${turnover.label}` }));
+    fireEvent.change(settings.getByLabelText('Largest of annual_turnover'), { target: { value: '5000000' } });
+    expect(onChange).toHaveBeenLastCalledWith({ ...turnover, max: 5000000 });
+    const currencies = settings.getByLabelText('Currencies of annual_turnover');
+    fireEvent.change(currencies, { target: { value: 'eur, chf' } });
+    fireEvent.blur(currencies);
+    expect(onChange).toHaveBeenLastCalledWith({ ...turnover, currencies: ['EUR', 'CHF'] });
   });
 });
