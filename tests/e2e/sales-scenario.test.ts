@@ -272,35 +272,75 @@ describe('a sale from qualification to won, in the browser on the real engine', 
     await approveInInbox('director', 'Sales director', 'Approved: strategic account.');
   });
 
-  it('a card dragged on the kanban is refused with the engine’s reasons and goes back', async () => {
+  async function dragCard(page: Page, title: string, from: string, to: string): Promise<void> {
+    const board = page.getByTestId('kanban');
+    // Grab the card by its amount line: its title is a link, which does not start a drag.
+    const grip = board.locator(`[data-stage="${from}"] .kcard`, { hasText: title }).locator('.kcard-meta');
+    const start = await grip.boundingBox();
+    const target = await board.locator(`[data-stage="${to}"]`).boundingBox();
+    if (!start || !target) throw new Error('kanban not laid out');
+    await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(start.x + start.width / 2 + 10, start.y + start.height / 2, { steps: 3 });
+    await page.mouse.move(target.x + target.width / 2, target.y + 80, { steps: 12 });
+    await page.mouse.up();
+  }
+
+  it('a kanban drag is refused with the engine’s reasons, and moves the deal once the checklist is ticked', async () => {
     await eventuallyFor(h, secondId, async () =>
       (await rep.get(`/api/records/deal/${secondId}/process`)).status === 200 ? true : undefined,
     );
     const page = await signIn('rep');
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Deal pipeline', exact: true })
-      .click();
+    const openBoard = () =>
+      page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Deal pipeline', exact: true })
+        .click();
+    await openBoard();
     const board = page.getByTestId('kanban');
-    const card = board.locator('[data-stage="qualification"] .kcard', { hasText: 'Hopper spare parts' });
-    await card.waitFor();
-    const from = await card.boundingBox();
-    const to = await board.locator('[data-stage="needs_analysis"]').boundingBox();
-    if (!from || !to) throw new Error('kanban not laid out');
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2, { steps: 3 });
-    await page.mouse.move(to.x + to.width / 2, to.y + 80, { steps: 12 });
-    await page.mouse.up();
+    const card = (stage: string) =>
+      board.locator(`[data-stage="${stage}"] .kcard`, { hasText: 'Hopper spare parts' });
+    await card('qualification').waitFor();
+    await dragCard(page, 'Hopper spare parts', 'qualification', 'needs_analysis');
     // A drag cannot tick the stage's checklist: the engine names what is missing.
     const refusal = page.getByRole('alert').filter({ hasText: 'Hopper spare parts cannot move' });
     await refusal.waitFor();
-    await refusal.getByText(/Tick .*Contact person identified and linked/).waitFor();
-    await card.waitFor();
+    await refusal
+      .getByText(/Tick .*Contact person identified and linked/)
+      .first()
+      .waitFor();
+    await card('qualification').waitFor();
     await shot(page, '10-kanban-refused');
     expect(
       (await rep.get(`/api/records/deal/${secondId}/process`).expect(200)).body.currentStage.nodeId,
     ).toBe('qualification');
+
+    // The ticks are kept by the running process: after ticking them on the record page, the drag goes through.
+    await card('qualification').getByRole('link', { name: 'Hopper spare parts' }).click();
+    await currentStage(page, 'Qualification');
+    await tick(page, [
+      'Contact person identified and linked',
+      'Checked the account is not already served by a colleague',
+      'Segment parameters filled in on the client card',
+    ]);
+    await openBoard();
+    await card('qualification').waitFor();
+    await dragCard(page, 'Hopper spare parts', 'qualification', 'needs_analysis');
+    await card('needs_analysis').waitFor();
+    await eventuallyFor(h, secondId, async () =>
+      (await rep.get(`/api/records/deal/${secondId}/process`).expect(200)).body.currentStage.nodeId ===
+      'needs_analysis'
+        ? true
+        : undefined,
+    );
+    // The board re-reads the stages after a move: the card must stay where it was dropped.
+    await page.waitForTimeout(1000);
+    expect(await card('qualification').count()).toBe(0);
+    await card('needs_analysis').waitFor();
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await card('needs_analysis').waitFor();
+    expect(await card('qualification').count()).toBe(0);
+    await shot(page, '10b-kanban-moved');
     await page.close();
   });
 

@@ -97,6 +97,9 @@ function Column({ column, entity, meId }: { column: StageColumn; entity: EntityD
   );
 }
 
+const MIRROR_POLL_MS = 300;
+const MIRROR_ATTEMPTS = 20;
+
 export function KanbanBoard({ processKey }: { processKey: string }) {
   const ws = useWorkspace();
   const process = ws.processes.find((p) => p.key === processKey);
@@ -126,7 +129,14 @@ export function KanbanBoard({ processKey }: { processKey: string }) {
       })),
     );
     try {
-      await api.move(entity.key, id, to, []);
+      const after = await api.move(entity.key, id, to, []);
+      // The engine answers before its stage mirror has written the record, and the columns are
+      // read from the records' stage: re-reading at once would put the card back in its old column.
+      const landed = after.currentStage?.nodeId;
+      for (let attempt = 0; landed !== undefined && attempt < MIRROR_ATTEMPTS; attempt += 1) {
+        if ((await api.get(entity.key, id)).stage === landed) break;
+        await new Promise((resolve) => setTimeout(resolve, MIRROR_POLL_MS));
+      }
       await reload();
     } catch (e) {
       setColumns(before);
