@@ -1,7 +1,7 @@
 import type { ProcessDefinition, ProcessEdge } from '@crm/definitions';
 import { ConditionBuilder } from './condition-builder';
 import { Checkbox, Field, FieldsPicker, TextInput } from './inputs';
-import type { PanelContext } from './panel-context';
+import { activityChoices, type PanelContext } from './panel-context';
 
 export function EdgeProperties({
   edge,
@@ -18,6 +18,7 @@ export function EdgeProperties({
   const target = definition.nodes.find((n) => n.id === edge.target);
   const fromDecision = source?.type === 'decision';
   const fromStage = source?.type === 'stage';
+  const activity = activityChoices(ctx.entities);
   const without = <K extends keyof ProcessEdge>(key: K): ProcessEdge => {
     const copy = { ...edge };
     delete copy[key];
@@ -78,6 +79,7 @@ export function EdgeProperties({
               <TextInput
                 label="Activity type"
                 placeholder="type"
+                suggestions={activity.types}
                 value={edge.activityTrigger?.type ?? ''}
                 onCommit={(v) =>
                   onChange(
@@ -90,6 +92,7 @@ export function EdgeProperties({
               <TextInput
                 label="Activity result"
                 placeholder="any result"
+                suggestions={activity.results}
                 value={edge.activityTrigger?.result ?? ''}
                 onCommit={(v) => {
                   if (!edge.activityTrigger) return;

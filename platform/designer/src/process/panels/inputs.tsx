@@ -1,5 +1,5 @@
 // Small form inputs shared by the property panels.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { Assignee, EntityDefinition, Recipient } from '@crm/definitions';
 
 export function Field({ label, children, hint }: { label: string; children: ReactNode; hint?: string }) {
@@ -20,14 +20,18 @@ export function TextInput({
   label,
   multiline,
   placeholder,
+  suggestions,
 }: {
   value: string;
   onCommit(v: string): void;
   label: string;
   multiline?: boolean;
   placeholder?: string;
+  /** Values to suggest while typing (any other text is still accepted). */
+  suggestions?: readonly { value: string; label: string }[];
 }) {
   const [text, setText] = useState(value);
+  const listId = useId();
   useEffect(() => setText(value), [value]);
   const commit = () => {
     if (text !== value) onCommit(text);
@@ -43,17 +47,29 @@ export function TextInput({
       onBlur={commit}
     />
   ) : (
-    <input
-      className="input"
-      aria-label={label}
-      value={text}
-      placeholder={placeholder}
-      onChange={(e) => setText(e.target.value)}
-      onBlur={commit}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') commit();
-      }}
-    />
+    <>
+      <input
+        className="input"
+        aria-label={label}
+        value={text}
+        placeholder={placeholder}
+        {...(suggestions?.length ? { list: listId } : {})}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+        }}
+      />
+      {suggestions?.length ? (
+        <datalist id={listId}>
+          {suggestions.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
+          ))}
+        </datalist>
+      ) : null}
+    </>
   );
 }
 

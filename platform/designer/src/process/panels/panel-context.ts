@@ -23,3 +23,20 @@ export function withOptional<T extends object, K extends keyof T>(
   else copy[key] = value;
   return copy;
 }
+
+/**
+ * The formal lists of logged activities (their types and results), read from an entity keyed
+ * "activity" when the workspace has one, as the runtime UI's activity log does. Suggestions only:
+ * a process may name other values.
+ */
+export function activityChoices(entities: readonly EntityDefinition[]): {
+  types: { value: string; label: string }[];
+  results: { value: string; label: string }[];
+} {
+  const fields = entities.find((e) => e.key === 'activity')?.fields ?? [];
+  const options = (key: string) => {
+    const field = fields.find((f) => f.key === key);
+    return field?.type === 'enum' ? field.options.map((o) => ({ value: o.value, label: o.label })) : [];
+  };
+  return { types: options('type'), results: options('result') };
+}

@@ -128,7 +128,11 @@ describe('timers', () => {
     fireEvent.change(timer.getByLabelText('Timer 1 fires after amount'), { target: { value: '3' } });
     fireEvent.click(timer.getByLabelText('Count in business time'));
     fireEvent.change(timer.getByLabelText('Timer 1 counted from'), { target: { value: 'entered' } });
-    type(timer.getByLabelText('Timer 1 cancelling activity type'), 'call');
+    // The activity entity's formal list is suggested (other values may still be typed).
+    const typeInput = timer.getByLabelText('Timer 1 cancelling activity type');
+    const suggested = document.getElementById(typeInput.getAttribute('list') ?? '');
+    expect([...(suggested?.querySelectorAll('option') ?? [])].map((o) => o.value)).toContain('meeting');
+    type(typeInput, 'call');
     expect(stage().timers?.[0]).toEqual({
       ...original.timers?.[0],
       after: 'P3D',

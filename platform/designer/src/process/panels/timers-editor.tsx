@@ -4,18 +4,21 @@ import type { ActivityMatch, Timer } from '@crm/definitions';
 import { freshId } from '../node-kinds';
 import { ActionsEditor, newAction } from './actions-editor';
 import { Field, TextInput } from './inputs';
-import { withOptional, type PanelContext } from './panel-context';
+import { activityChoices, withOptional, type PanelContext } from './panel-context';
 import { TimingEditor } from './timing-editor';
 
 function ActivityMatchEditor({
   value,
   name,
+  ctx,
   onChange,
 }: {
   value: ActivityMatch | undefined;
   name: string;
+  ctx: PanelContext;
   onChange(v: ActivityMatch | undefined): void;
 }) {
+  const choices = activityChoices(ctx.entities);
   const set = (key: keyof ActivityMatch, v: string) => {
     const next = withOptional(value ?? {}, key, v);
     onChange(Object.keys(next).length ? next : undefined);
@@ -25,12 +28,14 @@ function ActivityMatchEditor({
       <TextInput
         label={`${name} cancelling activity type`}
         placeholder="any type"
+        suggestions={choices.types}
         value={value?.type ?? ''}
         onCommit={(v) => set('type', v)}
       />
       <TextInput
         label={`${name} cancelling activity result`}
         placeholder="any result"
+        suggestions={choices.results}
         value={value?.result ?? ''}
         onCommit={(v) => set('result', v)}
       />
@@ -94,6 +99,7 @@ function TimerEditor({
         <ActivityMatchEditor
           value={timer.unlessActivity}
           name={name}
+          ctx={ctx}
           onChange={(v) => onChange(withOptional(timer, 'unlessActivity', v))}
         />
       </Field>
