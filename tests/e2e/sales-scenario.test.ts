@@ -3,8 +3,9 @@
 // rep takes a deal from qualification to proposal (refused first for a missing field, with the
 // validator's reasons on screen), the proposal mail reaches the SMTP server, the rep asks for a
 // 30 % discount by closing as won, the manager and then the director approve in their inboxes, the
-// deal is won and the dashboard counts it. Every user action goes through the UI; the API only
-// sets the scene.
+// deal is won and the dashboard counts it. On the kanban, a second deal's drag is refused with the
+// engine's reasons, then goes through once its checklist is ticked. Every user action goes through
+// the UI; the API only sets the scene.
 import path from 'node:path';
 import express from 'express';
 import type { Browser, Page } from 'playwright-core';
@@ -13,6 +14,7 @@ import { accountData, createRecord, productData } from '../support/fixtures';
 import { PASSWORD, type Agent, type UserName } from '../support/test-platform';
 import { artifactsDir, ensureBuilt, launchBrowser, serveUi, type UiServer } from '../support/browser';
 import { eventuallyFor, startEngine, type EngineHarness } from '../engine/engine-harness';
+import { dragCard, withPatientApprovals } from './sales-scenario-support';
 
 jest.setTimeout(240_000);
 
@@ -21,33 +23,6 @@ const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 
 const BUYER = 'grace.hopper@example.test';
-
-/**
- * The harness scales a working day to two seconds, which leaves an approver four seconds before
- * the request escalates: too short for a person in a browser. A new version of the process gives
- * each approval level half an hour; deals started afterwards are pinned to it.
- */
-async function withPatientApprovals(analyst: Agent, processKey: string): Promise<void> {
-  const current = (await analyst.get(`/api/definitions/process/${processKey}`).expect(200)).body.content as {
-    nodes: { type: string; levels?: Record<string, unknown>[] }[];
-  };
-  const nodes = current.nodes.map((node) =>
-    node.type === 'approval' && node.levels
-      ? {
-          ...node,
-          levels: node.levels.map((level) => ({ ...level, deadline: 'PT30M', reminderAfter: 'PT20M' })),
-        }
-      : node,
-  );
-  await analyst
-    .put(`/api/definitions/drafts/process/${processKey}`)
-    .send({ ...current, nodes })
-    .expect(200);
-  await analyst
-    .post('/api/definitions/publish')
-    .send({ items: [{ kind: 'process', key: processKey }] })
-    .expect(200);
-}
 
 describe('a sale from qualification to won, in the browser on the real engine', () => {
   let h: EngineHarness;
@@ -271,20 +246,6 @@ describe('a sale from qualification to won, in the browser on the real engine', 
     await approveInInbox('manager', 'Sales manager', 'Fine for a fleet of this size.');
     await approveInInbox('director', 'Sales director', 'Approved: strategic account.');
   });
-
-  async function dragCard(page: Page, title: string, from: string, to: string): Promise<void> {
-    const board = page.getByTestId('kanban');
-    // Grab the card by its amount line: its title is a link, which does not start a drag.
-    const grip = board.locator(`[data-stage="${from}"] .kcard`, { hasText: title }).locator('.kcard-meta');
-    const start = await grip.boundingBox();
-    const target = await board.locator(`[data-stage="${to}"]`).boundingBox();
-    if (!start || !target) throw new Error('kanban not laid out');
-    await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(start.x + start.width / 2 + 10, start.y + start.height / 2, { steps: 3 });
-    await page.mouse.move(target.x + target.width / 2, target.y + 80, { steps: 12 });
-    await page.mouse.up();
-  }
 
   it('a kanban drag is refused with the engine’s reasons, and moves the deal once the checklist is ticked', async () => {
     await eventuallyFor(h, secondId, async () =>
