@@ -1,148 +1,22 @@
-import path from 'node:path';
-import { readFile } from 'node:fs/promises';
 import fc from 'fast-check';
 import { createTestPlatform, type Agent, type TestPlatform, type UserName } from '../support/test-platform';
-import { accountData } from '../support/fixtures';
 import { verdict } from '../security/fuzz-support';
+import { DAY, MAY, seedDeals, stageOf } from './analytics-fixture';
 
-// Stage history is written through the stage mirror service, as the process (and the demo seed)
-// does, back-dated into May 2026; every figure below is worked out by hand from this table.
-const DAY = 86_400_000;
-const may = (day: number, hour = 9) => new Date(Date.UTC(2026, 4, day, hour));
-const MAY = 'from=2026-05-01&to=2026-05-31';
-
-interface Walk {
-  name: string;
-  owner: UserName;
-  amount?: { amount: number; currency: string };
-  steps: [string, Date][];
-}
-
-const DEALS: Walk[] = [
-  {
-    name: 'D1 won',
-    owner: 'rep',
-    amount: { amount: 1000, currency: 'EUR' },
-    steps: [
-      ['qualification', may(2)],
-      ['needs_analysis', may(4)],
-      ['proposal', may(8)],
-      ['negotiation', may(10)],
-      ['closed_won', may(20)],
-    ],
-  },
-  {
-    name: 'D2 lost in needs analysis',
-    owner: 'rep',
-    amount: { amount: 2000, currency: 'EUR' },
-    steps: [
-      ['qualification', may(3)],
-      ['needs_analysis', may(5)],
-      ['closed_lost', may(6)],
-    ],
-  },
-  {
-    name: 'D3 open in qualification',
-    owner: 'rep',
-    amount: { amount: 500, currency: 'EUR' },
-    steps: [['qualification', may(10)]],
-  },
-  {
-    name: 'D4 open in proposal since May, started in April',
-    owner: 'rep',
-    amount: { amount: 3000, currency: 'USD' },
-    steps: [
-      ['qualification', new Date(Date.UTC(2026, 3, 1, 9))],
-      ['needs_analysis', new Date(Date.UTC(2026, 3, 10, 9))],
-      ['proposal', may(2)],
-    ],
-  },
-  {
-    name: 'D5 won after a loop back',
-    owner: 'teamRep',
-    amount: { amount: 4000, currency: 'EUR' },
-    steps: [
-      ['qualification', may(1)],
-      ['needs_analysis', may(2)],
-      ['proposal', may(6)],
-      ['needs_analysis', may(7)],
-      ['proposal', may(9)],
-      ['negotiation', may(12)],
-      ['closed_won', may(15)],
-    ],
-  },
-  {
-    name: 'D6 lost in qualification (other team)',
-    owner: 'otherRep',
-    amount: { amount: 10000, currency: 'EUR' },
-    steps: [
-      ['qualification', may(5)],
-      ['closed_lost', may(6)],
-    ],
-  },
-  {
-    name: 'D7 open, entered in June (other team)',
-    owner: 'otherRep',
-    amount: { amount: 700, currency: 'EUR' },
-    steps: [['qualification', new Date(Date.UTC(2026, 5, 2, 9))]],
-  },
-  { name: 'D8 open without an amount', owner: 'rep', steps: [['qualification', may(20)]] },
-];
-
+// Snapshot and funnel of the deal pipeline over the hand-computed fixture (see analytics-fixture).
 let t: TestPlatform;
 const agents = {} as Record<UserName, Agent>;
-const ids = new Map<string, string>();
-let keys = 0;
-
-async function walk(processKey: string, recordId: string, steps: [string, Date][]) {
-  for (const [nodeId, at] of steps)
-    await t.platform.services.processState.enterStage({
-      processKey,
-      recordId,
-      nodeId,
-      at,
-      idempotencyKey: `analytics-test-${(keys += 1)}`,
-    });
-}
 
 beforeAll(async () => {
   t = await createTestPlatform();
   for (const name of ['admin', 'director', 'manager', 'rep', 'teamRep', 'otherRep', 'analyst'] as const)
     agents[name] = await t.agent(name);
-  const { records, activities } = t.platform.services;
-  const admin = t.actors.admin;
-  for (const deal of DEALS) {
-    const ownerId = t.users[deal.owner].id;
-    const account = await records.create(admin, 'account', accountData({ name: `${deal.name} AG` }), {
-      ownerId,
-    });
-    const data = { name: deal.name, account: account.id, ...(deal.amount ? { amount: deal.amount } : {}) };
-    const record = await records.create(admin, 'deal', data, { ownerId });
-    ids.set(deal.name, record.id);
-    await walk('deal_pipeline', record.id, deal.steps);
-  }
-  const log = (who: UserName, deal: string, type: string, at: Date) =>
-    activities.log(t.actors[who], ids.get(deal) ?? '', { type, occurredAt: at.toISOString() });
-  await log('rep', 'D1 won', 'call', may(3));
-  await log('rep', 'D1 won', 'meeting', may(9));
-  await log('rep', 'D3 open in qualification', 'call', new Date(Date.UTC(2026, 3, 20)));
-  await log('teamRep', 'D5 won after a loop back', 'mail', may(7));
-  await log('otherRep', 'D6 lost in qualification (other team)', 'call', may(5));
-  // On an account, not a deal: not part of the deal pipeline's activity.
-  const account = await records.create(admin, 'account', accountData({ name: 'Side AG' }), {
-    ownerId: t.users.rep.id,
-  });
-  await activities.log(t.actors.rep, account.id, { type: 'call', occurredAt: may(4).toISOString() });
+  await seedDeals(t);
 });
 afterAll(async () => {
   await t?.close();
 });
 
-const stageOf = <T extends { id: string }>(stages: T[], id: string): T => {
-  const found = stages.find((stage) => stage.id === id);
-  if (!found) throw new Error(`no stage ${id}`);
-  return found;
-};
 const funnel = (who: UserName, query = MAY) =>
   agents[who].get(`/api/analytics/processes/deal_pipeline/funnel?${query}`);
 const snapshot = (who: UserName, query = '') =>
@@ -366,116 +240,5 @@ describe('fuzzed query strings', () => {
       }),
       { numRuns: 150 },
     );
-  });
-});
-
-describe('any published process, not just the B2B pipeline', () => {
-  it('reads stages, probabilities, ends and the money field from the lettings definitions', async () => {
-    const fixture = path.resolve(__dirname, '../../definitions/test-fixtures/valid/lettings.solution.json');
-    const solution: unknown = JSON.parse(await readFile(fixture, 'utf8'));
-    await t.platform.services.definitions.importSolution(solution, t.actors.admin);
-    const { records } = t.platform.services;
-    const admin = t.actors.admin;
-    const ownerId = t.users.rep.id;
-    const property = await records.create(
-      admin,
-      'property',
-      { address: '1 Baker Street', monthly_rent: { amount: 2000, currency: 'GBP' } },
-      { ownerId },
-    );
-    const applicant = await records.create(
-      admin,
-      'applicant',
-      { full_name: 'Ann Tenant', email: 'ann@example.test' },
-      { ownerId },
-    );
-    const letting = (name: string, rent: number) =>
-      records.create(
-        admin,
-        'letting',
-        {
-          name,
-          property: property.id,
-          applicant: applicant.id,
-          tenancy_type: 'assured_shorthold',
-          company_name: '-',
-          agreed_rent: { amount: rent, currency: 'GBP' },
-        },
-        { ownerId },
-      );
-    const a = await letting('Flat A', 1800);
-    const b = await letting('Flat B', 2200);
-    await walk('lettings_pipeline', a.id, [
-      ['enquiry', may(1)],
-      ['viewing', may(3)],
-      ['offer', may(10)],
-      ['let', may(20)],
-    ]);
-    await walk('lettings_pipeline', b.id, [
-      ['enquiry', may(2)],
-      ['viewing', may(4)],
-    ]);
-
-    const snap = await agents.admin.get('/api/analytics/processes/lettings_pipeline/snapshot').expect(200);
-    expect(snap.body.process).toMatchObject({
-      entity: 'letting',
-      amountField: { key: 'agreed_rent', label: 'Agreed rent' },
-    });
-    expect(snap.body.stages.map((s: { id: string }) => s.id)).toEqual(['enquiry', 'viewing', 'offer']);
-    expect(stageOf(snap.body.stages, 'viewing')).toMatchObject({
-      probability: 30,
-      count: 1,
-      totals: [{ currency: 'GBP', amount: 2200, weighted: 660 }],
-    });
-    expect(stageOf(snap.body.ends, 'let')).toMatchObject({ outcome: 'won', count: 1 });
-
-    const hist = await agents.admin
-      .get(`/api/analytics/processes/lettings_pipeline/funnel?${MAY}`)
-      .expect(200);
-    expect(stageOf(hist.body.stages, 'enquiry')).toMatchObject({ entered: 2, advanced: 2, conversion: 100 });
-    // Flat A passed through decisions and an approval between viewing and offer: still "advanced".
-    expect(stageOf(hist.body.stages, 'viewing')).toMatchObject({ entered: 2, advanced: 1, stillIn: 1 });
-    expect(stageOf(hist.body.stages, 'offer')).toMatchObject({ entered: 1, advanced: 1, medianMs: 10 * DAY });
-    expect(hist.body.outcomes).toMatchObject({ won: 1, lost: 0, winRate: 100 });
-    // The deal pipeline's figures are untouched by the second process.
-    const deals = await funnel('admin').expect(200);
-    expect(deals.body.outcomes).toMatchObject({ won: 2, lost: 2 });
-  });
-});
-
-describe('OpenAPI', () => {
-  it('documents the analytics and directory routes with their parameters', async () => {
-    const doc = (await t.anonymous().get('/api/openapi.json').expect(200)).body;
-    const funnelOp = doc.paths['/api/analytics/processes/{processKey}/funnel'].get;
-    expect(funnelOp.parameters.map((p: { name: string }) => p.name)).toEqual([
-      'processKey',
-      'from',
-      'to',
-      'owner',
-      'amountField',
-    ]);
-    expect(doc.paths['/api/analytics/processes/{processKey}/snapshot'].get.responses['200']).toBeDefined();
-    expect(doc.paths['/api/users'].get.responses['200']).toBeDefined();
-  });
-});
-
-describe('users directory', () => {
-  it('lists every user by name, role and manager; e-mails only for user managers', async () => {
-    const res = await agents.rep.get('/api/users').expect(200);
-    const me = (res.body.items as Record<string, unknown>[]).find((u) => u.id === t.users.rep.id);
-    expect(me).toEqual({
-      id: t.users.rep.id,
-      name: 'rep',
-      role: 'rep',
-      managerId: t.users.manager.id,
-      active: true,
-    });
-    expect(res.body.items).toHaveLength(8);
-    expect(JSON.stringify(res.body)).not.toMatch(/@example\.test|password|hash/);
-    const admin = await agents.admin.get('/api/users').expect(200);
-    expect(admin.body.items.find((u: { id: string }) => u.id === t.users.rep.id).email).toBe(
-      'rep@example.test',
-    );
-    await t.anonymous().get('/api/users').expect(401);
   });
 });
