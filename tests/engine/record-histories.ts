@@ -1,6 +1,8 @@
 // Regenerates tests/engine/histories/*.json, the recorded B2B pipeline histories that replay.test.ts
 // replays against the current workflow code. Run after an intended, patched() workflow change:
-//   npx tsx tests/engine/record-histories.ts
+//   npx tsx tests/engine/record-histories.ts [suffix]
+// With a suffix (e.g. the patch's name) the files are written beside the old ones
+// (`won-two-level-approval.<suffix>.json`), so replay keeps covering histories from before the patch.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { temporal as proto } from '@temporalio/proto';
@@ -131,7 +133,8 @@ async function record(h: EngineHarness): Promise<void> {
     ['lost', lost],
   ] as const) {
     const history = await h.temporal.client.workflow.getHandle(`process:deal_pipeline:${id}`).fetchHistory();
-    const file = path.join(OUT_DIR, `${name}.json`);
+    const suffix = process.argv[2] === undefined ? '' : `.${process.argv[2]}`;
+    const file = path.join(OUT_DIR, `${name}${suffix}.json`);
     // protobufjs's canonical JSON of the message (int64 as strings, bytes as base64): the SDK's
     // historyToJSON fails here because @temporalio/common resolves its own protobufjs copy.
     const json = proto.api.history.v1.History.fromObject(history).toJSON();

@@ -29,10 +29,15 @@ async function loadHistories(): Promise<{ name: string; history: proto.api.histo
 describe('replay of recorded deal pipeline histories', () => {
   it('replays every recorded history without a determinism error', async () => {
     const histories = await loadHistories();
+    // Recorded before the step-effects patches (one activity per command, events applied between
+    // effects) and after them (`queued-effects`): both must replay on the current code.
     expect(histories.map((entry) => entry.name)).toEqual([
       'lost',
+      'lost.queued-effects',
       'rejected-back-to-negotiation',
+      'rejected-back-to-negotiation.queued-effects',
       'won-two-level-approval',
+      'won-two-level-approval.queued-effects',
     ]);
     for (const { history } of histories) {
       // Non-trivial histories: a truncated recording would replay trivially.
