@@ -315,6 +315,20 @@ describe('a sale from qualification to won, in the browser on the real engine', 
     expect(await pathList.locator('[data-stage="negotiation"]').getAttribute('class')).toContain(
       'stage-done',
     );
+    // The decided approvals, with the approvers' comments, and the proposal mail are in the timeline.
+    const timeline = page.getByTestId('timeline');
+    await timeline
+      .getByText(/Fine for a fleet of this size/)
+      .first()
+      .waitFor();
+    await timeline
+      .getByText(/Approved: strategic account/)
+      .first()
+      .waitFor();
+    await timeline
+      .getByText(/Our proposal for Hopper Logistics/)
+      .first()
+      .waitFor();
     await shot(page, '11-won');
     await eventuallyFor(h, dealId, async () =>
       mailsTo(BUYER).find((m) => m.subject === 'Thank you, Hopper Logistics!'),
