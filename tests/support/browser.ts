@@ -1,7 +1,7 @@
 // Debian's Chromium driven by playwright-core, and a server that puts a built UI in front of a
 // test platform on an ephemeral port (same origin, so the session cookie works as in production).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import http from 'node:http';
 import path from 'node:path';
@@ -27,11 +27,32 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
 }
 
-/** Builds the UI workspace once when its dist/ is missing. */
+/** The sources a UI build is made from: its own, the shared form renderer's and the definitions'. */
+const BUILD_INPUTS = ['src', 'index.html', 'vite.config.mts'];
+const SHARED_INPUTS = ['platform/runtime-ui/src', 'definitions/src', 'definitions/schemas'];
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  return newest;
+}
+
+/**
+ * Builds the UI workspace when its dist/ is missing or older than any of its sources (a stale build
+ * would test yesterday's UI).
+ */
 export function ensureBuilt(workspace: string): string {
   const dist = path.join(REPO_ROOT, workspace, 'dist');
-  if (!existsSync(path.join(dist, 'index.html')))
-    execFileSync('npm', ['run', 'build', '-w', workspace], { cwd: REPO_ROOT, stdio: 'inherit' });
+  const built = path.join(dist, 'index.html');
+  const inputs = [
+    ...BUILD_INPUTS.map((input) => path.join(REPO_ROOT, workspace, input)),
+    ...SHARED_INPUTS.map((input) => path.join(REPO_ROOT, input)),
+  ];
+  const stale = !existsSync(built) || Math.max(...inputs.map(newestMtime)) > statSync(built).mtimeMs;
+  if (stale) execFileSync('npm', ['run', 'build', '-w', workspace], { cwd: REPO_ROOT, stdio: 'inherit' });
   return dist;
 }
 
