@@ -16,7 +16,7 @@ const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 
 /** Waits until the element's text contains `text` (the UI updates after a request). */
-async function textIn(locator: Locator, text: string, timeout = 10_000): Promise<void> {
+async function textIn(locator: Locator, text: string, timeout = 30_000): Promise<void> {
   const until = Date.now() + timeout;
   let last: string | null = null;
   while (Date.now() < until) {
@@ -51,6 +51,8 @@ describe('entity, form and mail-template designers in the browser', () => {
     browser = await launchBrowser();
     admin = await tp.agent('admin');
     page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+    // Publishing builds indexes and migrates data: on a loaded 2-core machine it can take a while.
+    page.setDefaultTimeout(60_000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && console.error(`browser: ${m.text()}`));
     await page.goto(`${server.url}/designer/`);

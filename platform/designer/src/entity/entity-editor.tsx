@@ -118,6 +118,7 @@ export function EntityEditor({
         draft={draft}
         problems={errors}
         isPublished={workspace.published.entity.has(entity.key)}
+        hasDraft={workspace.drafted.entity.has(entity.key)}
         onPublish={() => void publish()}
       />
       {blockers && <BlockersPanel dependents={blockers} onPublishTogether={(items) => void publish(items)} />}

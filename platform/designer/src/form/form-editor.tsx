@@ -69,6 +69,7 @@ export function FormEditor({
         draft={draft}
         problems={errors}
         isPublished={workspace.published.form.has(form.key)}
+        hasDraft={workspace.drafted.form.has(form.key)}
       />
       <div className="form-layout">
         <div className="form-editor">

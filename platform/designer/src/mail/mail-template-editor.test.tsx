@@ -30,7 +30,9 @@ beforeEach(() => {
     calls.push({ method: init?.method ?? 'GET', url: String(url), body });
     const answer = String(url).endsWith('/publish')
       ? { items: [{ kind: 'mailTemplate', key: 'thank_you', version: 2, created: true }] }
-      : { draft: {}, errors: [] };
+      : String(url).includes('/published')
+        ? { items: [{ kind: 'mailTemplate', key: 'thank_you', version: 1, content: thankYou }] }
+        : { draft: {}, errors: [] };
     return { ok: true, status: 200, text: async () => JSON.stringify(answer) } as Response;
   }) as typeof fetch;
 });
@@ -102,5 +104,24 @@ describe('mail template editor', () => {
       url: '/api/definitions/publish',
       body: { items: [{ kind: 'mailTemplate', key: 'thank_you' }] },
     });
+  });
+
+  it('discards the draft after a second click and goes back to the published version', async () => {
+    const drafted = { ...workspace.drafted, mailTemplate: new Set(['thank_you']) };
+    render(
+      <MailTemplateEditor
+        initial={{ ...thankYou, subject: 'Draft subject' }}
+        workspace={{ ...workspace, drafted }}
+        onSaved={async () => undefined}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Discard draft' }));
+    expect(calls.some((c) => c.method === 'DELETE')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Really discard the draft?' }));
+    await screen.findByText('Draft discarded: back to the published version 1.');
+    expect(calls.find((c) => c.method === 'DELETE')?.url).toBe(
+      '/api/definitions/drafts/mailTemplate/thank_you',
+    );
+    expect((screen.getByLabelText('Subject') as HTMLInputElement).value).toBe(thankYou.subject);
   });
 });

@@ -82,6 +82,7 @@ export function MailTemplateEditor({
         draft={draft}
         problems={problems}
         isPublished={workspace.published.mailTemplate.has(template.key)}
+        hasDraft={workspace.drafted.mailTemplate.has(template.key)}
       />
       <div className="mail-editor-grid">
         <div className="stack">

@@ -19,16 +19,20 @@ export function DraftBar<T extends { key: string }>({
   draft,
   problems,
   isPublished,
+  hasDraft,
   onPublish,
 }: {
   kind: StoredKind;
   draft: DefinitionDraft<T>;
   problems: readonly DefinitionError[];
   isPublished: boolean;
+  /** A draft is stored (it can be discarded). */
+  hasDraft: boolean;
   /** Replaces the plain publish (the entity editor adds its migration prompt). */
   onPublish?: () => void;
 }) {
   const [showChanges, setShowChanges] = useState(false);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
   return (
     <div className="draft-bar" data-testid={`${kind}-draft-bar`}>
       <div className="row gap wrap">
@@ -42,6 +46,23 @@ export function DraftBar<T extends { key: string }>({
             {showChanges ? 'Hide changes' : 'Changes since published'}
           </button>
         )}
+        {hasDraft &&
+          (confirmDiscard ? (
+            <button
+              type="button"
+              className="btn btn-ghost btn-sm"
+              onClick={() => {
+                setConfirmDiscard(false);
+                void draft.discard();
+              }}
+            >
+              Really discard the draft?
+            </button>
+          ) : (
+            <button type="button" className="btn btn-ghost btn-sm" onClick={() => setConfirmDiscard(true)}>
+              Discard draft
+            </button>
+          ))}
         <button type="button" className="btn btn-secondary btn-sm" onClick={() => void draft.save()}>
           Save draft
         </button>

@@ -35,6 +35,8 @@ export interface DefinitionDraft<T> {
    * is returned (and shown unless `quiet`) rather than thrown.
    */
   publish(options?: PublishOptions<T>): Promise<PublishAnswer>;
+  /** Deletes the draft and goes back to the published version (if there is one). */
+  discard(): Promise<void>;
   /** Bumped after each save and publish, for panels that re-read versions and diffs. */
   savedAt: number;
 }
@@ -139,5 +141,30 @@ export function useDefinitionDraft<T extends { key: string }>(
     [kind, value, save, onSaved],
   );
 
-  return { value, set, status, message, setMessage, save, publish, savedAt };
+  const discard = useCallback(async () => {
+    try {
+      await api.deleteDraft(kind, value.key).catch((e: unknown) => {
+        if (!(e instanceof ApiError && e.status === 404)) throw e;
+      });
+      const published = (await api.published<T>(kind)).find((v) => v.key === value.key);
+      if (published) {
+        saved.current = published.content;
+        latest.current = published.content;
+        setValue(published.content);
+        setStatus('saved');
+      }
+      setSavedAt(Date.now());
+      setMessage({
+        tone: 'ok',
+        text: published
+          ? `Draft discarded: back to the published version ${published.version}.`
+          : 'Draft discarded. It was never published, so nothing of it is left.',
+      });
+      await onSaved();
+    } catch (e) {
+      setMessage({ tone: 'error', text: `Discarding failed: ${errorMessage(e)}` });
+    }
+  }, [kind, value.key, onSaved]);
+
+  return { value, set, status, message, setMessage, save, publish, discard, savedAt };
 }
