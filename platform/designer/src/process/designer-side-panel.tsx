@@ -1,13 +1,13 @@
 // The right-hand side of the designer: its tabs, and the properties tab, which shows the selected
 // node, the selected transition, or the process itself.
 import { memo, useMemo, type ReactNode } from 'react';
-import type { ProcessDefinition } from '@crm/definitions';
+import type { DefinitionError, ProcessDefinition } from '@crm/definitions';
 import { validationContext, type Workspace } from '../shared/workspace';
 import type { ProcessCommand } from './process-commands';
 import { updateEdge, updateMeta, updateNode } from './process-commands';
 import { EdgeProperties } from './panels/edge-properties';
 import { NodeProperties } from './panels/node-properties';
-import type { PanelContext } from './panels/panel-context';
+import type { PanelContext, Problem } from './panels/panel-context';
 import { ProcessProperties } from './panels/process-properties';
 import { nodeIdProblem, outsideReferences, renameNode } from './rename-node';
 import type { Selection } from './use-canvas-elements';
@@ -76,19 +76,32 @@ export function panelContext(definition: ProcessDefinition, workspace: Workspace
     timerIds: definition.nodes.flatMap((n) =>
       n.type === 'stage' || n.type === 'end' ? (n.timers ?? []).map((t) => t.id) : [],
     ),
+    problems: [],
   };
+}
+
+/** The problems inside node number `index`, with paths relative to the node. */
+function nodeProblems(errors: readonly DefinitionError[], index: number): Problem[] {
+  const prefix = `/nodes/${index}`;
+  return errors.flatMap((e) =>
+    e.path === prefix || e.path.startsWith(`${prefix}/`)
+      ? [{ path: e.path.slice(prefix.length), message: e.message }]
+      : [],
+  );
 }
 
 function PropertiesTabBody({
   definition,
   selected,
   workspace,
+  errors,
   run,
   onSelect,
 }: {
   definition: ProcessDefinition;
   selected: Selection;
   workspace: Workspace;
+  errors: readonly DefinitionError[];
   run(command: ProcessCommand): void;
   onSelect(s: Selection): void;
 }) {
@@ -104,7 +117,7 @@ function PropertiesTabBody({
       <NodeProperties
         key={node.id}
         node={node}
-        ctx={ctx}
+        ctx={{ ...ctx, problems: nodeProblems(errors, definition.nodes.indexOf(node)) }}
         onChange={(n) => run(updateNode(node, n))}
         rename={{
           problem: (to) => nodeIdProblem(definition, node.id, to),

@@ -238,6 +238,7 @@ function Designer({
               definition={definition}
               selected={selected}
               workspace={workspace}
+              errors={errors}
               run={run}
               onSelect={setSelected}
             />

@@ -1,11 +1,11 @@
 // Renders the designer's properties tab around a process held in an undo/redo history, as the
 // designer does, with Undo and Redo buttons (the selection follows renamed nodes, as there); the
 // test reads the definition the edits produce.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import path from 'node:path';
-import type { ProcessDefinition, Solution } from '@crm/definitions';
+import { validateDefinition, type ProcessDefinition, type Solution } from '@crm/definitions';
 import { loadSolutionFromDirectory } from '@crm/definitions/node';
-import type { Workspace } from '../shared/workspace';
+import { validationContext, type Workspace } from '../shared/workspace';
 import { PropertiesTab } from '../process/designer-side-panel';
 import { perform, redo, startHistory, undo, type History } from '../process/history';
 import { selectionAfter } from '../process/rename-node';
@@ -57,6 +57,10 @@ export function PropertiesHarness({
 }) {
   const [history, setHistory] = useState<History>(() => startHistory(initial));
   const [selected, setSelected] = useState<Selection>(select);
+  const errors = useMemo(
+    () => validateDefinition('process', history.present, validationContext(workspace)),
+    [history.present, workspace],
+  );
   probe.current = { current: () => history.present, steps: () => history.past.length };
   return (
     <div>
@@ -82,6 +86,7 @@ export function PropertiesHarness({
         definition={history.present}
         selected={selected}
         workspace={workspace}
+        errors={errors}
         run={(command) => setHistory((h) => perform(h, command))}
         onSelect={setSelected}
       />

@@ -1,7 +1,7 @@
 // A list of actions (a stage's onEnter, a timer's actions): add, edit, reorder and remove them.
 import type { Action } from '@crm/definitions';
 import { MailFields, NotifyFields, TaskFields, UpdateFields } from './action-fields';
-import type { PanelContext } from './panel-context';
+import { hasProblemAt, type PanelContext } from './panel-context';
 
 type ActionType = Action['type'];
 
@@ -59,11 +59,14 @@ export function ActionsEditor({
   actions,
   ctx,
   name,
+  path,
   addLabel = '+ Action…',
   onChange,
 }: {
   actions: readonly Action[];
   ctx: PanelContext;
+  /** Where the list sits in the node ("/onEnter", "/timers/0/actions"), to mark actions with problems. */
+  path: string;
   /** Names the list for assistive technology and prefixes its inputs, e.g. "On entry". */
   name: string;
   addLabel?: string;
@@ -80,7 +83,12 @@ export function ActionsEditor({
       {actions.map((action, i) => {
         const title = `${name} action ${i + 1}`;
         return (
-          <div key={i} className="level-card action-card" role="group" aria-label={title}>
+          <div
+            key={i}
+            className={`level-card action-card${hasProblemAt(ctx.problems, `${path}/${i}`) ? ' has-problems' : ''}`}
+            role="group"
+            aria-label={title}
+          >
             <div className="level-head">
               <strong>{ACTION_LABELS[action.type]}</strong>
               <span className="row">

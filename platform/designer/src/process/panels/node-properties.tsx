@@ -114,6 +114,18 @@ export function NodeProperties({
       <div className="props-kind">
         {kindInfo(node.type).label} <code>{node.id}</code>
       </div>
+      {ctx.problems.length > 0 && (
+        <div className="node-problems" role="alert" aria-label="Problems of this step">
+          <strong>
+            {ctx.problems.length === 1 ? '1 problem' : `${ctx.problems.length} problems`} to fix here
+          </strong>
+          <ul>
+            {ctx.problems.map((p, i) => (
+              <li key={i}>{p.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {rename && <NodeIdInput id={node.id} rename={rename} />}
       <Field label="Name">
         <TextInput label="Node name" value={node.label} onCommit={(v) => onChange({ ...node, label: v })} />

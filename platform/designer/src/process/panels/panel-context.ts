@@ -10,6 +10,18 @@ export interface PanelContext {
   stages: readonly { id: string; label: string }[];
   /** Timer ids of the whole process: they must be unique across nodes. */
   timerIds: readonly string[];
+  /** Validation problems of the node being edited, their paths relative to it ("/timers/0/after"). */
+  problems: readonly Problem[];
+}
+
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+/** Whether a problem concerns the part of the node at `path` (or something inside it). */
+export function hasProblemAt(problems: readonly Problem[], path: string): boolean {
+  return problems.some((p) => p.path === path || p.path.startsWith(`${path}/`));
 }
 
 /** A copy of `item` with `key` set to `value`, or without `key` when `value` is empty. */

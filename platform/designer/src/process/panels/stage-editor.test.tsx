@@ -100,6 +100,25 @@ describe('actions on entry', () => {
     expect(stage()).toEqual(original);
   });
 
+  it('marks the action that has a problem, and clears the mark once it is fixed', () => {
+    open('needs_analysis');
+    expect(screen.queryByRole('alert', { name: 'Problems of this step' })).toBeNull();
+    fireEvent.change(screen.getByLabelText('Add on entry action'), { target: { value: 'updateRecord' } });
+    const card = screen.getByRole('group', { name: 'On entry action 1' });
+    expect(card.className).toMatch(/has-problems/);
+    expect(screen.getByRole('alert', { name: 'Problems of this step' }).textContent).toMatch(
+      /onEnter\[1\]\.set/,
+    );
+    fireEvent.change(within(card).getByLabelText('On entry action 1 Add a field to set'), {
+      target: { value: 'next_step' },
+    });
+    const value = within(card).getByLabelText('On entry action 1 Value of next_step');
+    fireEvent.change(value, { target: { value: 'Book the needs meeting' } });
+    fireEvent.blur(value);
+    expect(screen.getByRole('group', { name: 'On entry action 1' }).className).not.toMatch(/has-problems/);
+    expect(screen.queryByRole('alert', { name: 'Problems of this step' })).toBeNull();
+  });
+
   it('updates a related record with values typed for its fields', () => {
     const { stage } = open('closed_won');
     const update = stage().onEnter?.[0];

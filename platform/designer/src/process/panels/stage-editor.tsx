@@ -79,6 +79,7 @@ function HoldingSettings<T extends StageNode | EndNode>({
       <Field label="On entry">
         <ActionsEditor
           name="On entry"
+          path="/onEnter"
           addLabel="+ Do on entry…"
           actions={node.onEnter ?? []}
           ctx={ctx}

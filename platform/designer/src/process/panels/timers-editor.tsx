@@ -43,6 +43,14 @@ function ActivityMatchEditor({
   );
 }
 
+/** A problem with the timer's own settings (those of its actions mark the action). */
+function timerProblem(ctx: PanelContext, index: number): boolean {
+  const base = `/timers/${index}`;
+  return ctx.problems.some(
+    (p) => (p.path === base || p.path.startsWith(`${base}/`)) && !p.path.startsWith(`${base}/actions/`),
+  );
+}
+
 function TimerEditor({
   timer,
   index,
@@ -58,7 +66,11 @@ function TimerEditor({
 }) {
   const name = `Timer ${index + 1}`;
   return (
-    <div className="level-card timer-card" role="group" aria-label={name}>
+    <div
+      className={`level-card timer-card${timerProblem(ctx, index) ? ' has-problems' : ''}`}
+      role="group"
+      aria-label={name}
+    >
       <div className="level-head">
         <strong>
           {name} <code className="muted small">{timer.id}</code>
@@ -106,6 +118,7 @@ function TimerEditor({
       <Field label="Then">
         <ActionsEditor
           name={name}
+          path={`/timers/${index}/actions`}
           actions={timer.actions}
           ctx={ctx}
           onChange={(actions) => onChange({ ...timer, actions })}
