@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { EntityDefinition } from '@crm/definitions';
 import { loadSolutionFromDirectory } from '@crm/definitions/node';
 import { previewTemplate } from './mail-preview';
-import { recordTitle, toSample, type RecordSummary } from './record-sample';
+import { HIDDEN_EMAIL, recordTitle, toSample, type RecordSummary } from './record-sample';
 
 const B2B = path.resolve(__dirname, '../../../../definitions/solutions/b2b-sales');
 let entities: EntityDefinition[];
@@ -69,7 +69,10 @@ describe('a real record as the preview sample', () => {
     ).toMatchObject({ ok: false, field: 'contact.first_name' });
   });
 
-  it('keeps an owner the directory does not show as unknown, without an e-mail', () => {
-    expect(toSample(deal, entities, record, {}, []).owner).toEqual({ name: 'Unknown owner', email: '' });
+  it('shows an owner the directory does not reveal as unknown, with a placeholder e-mail', () => {
+    expect(toSample(deal, entities, record, {}, []).owner).toEqual({
+      name: 'Unknown owner',
+      email: HIDDEN_EMAIL,
+    });
   });
 });

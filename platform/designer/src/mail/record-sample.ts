@@ -20,6 +20,9 @@ export interface DirectoryUser {
 
 const enc = encodeURIComponent;
 
+/** What {{owner.email}} shows in a preview when the directory does not reveal the address. */
+export const HIDDEN_EMAIL = '(owner e-mail not shown to you)';
+
 /** How a record is named in the picker: its title field, else its id. */
 export function recordTitle(entity: EntityDefinition, record: RecordSummary): string {
   const key = entity.titleField ?? entity.fields[0]?.key;
@@ -55,7 +58,11 @@ export function toSample(
     else delete data[field.key];
   }
   const user = users.find((u) => u.id === record.ownerId);
-  const owner: MergeOwner = { name: user?.name ?? 'Unknown owner', email: user?.email ?? '' };
+  // The directory shows e-mails only to user managers; a placeholder beats a silent blank.
+  const owner: MergeOwner = {
+    name: user?.name ?? 'Unknown owner',
+    email: user?.email ?? HIDDEN_EMAIL,
+  };
   return { data, related: relatedRecords, owner };
 }
 
