@@ -140,9 +140,11 @@ export function KanbanBoard({ processKey }: { processKey: string }) {
       await reload();
     } catch (e) {
       setColumns(before);
+      const reasons = e instanceof ApiError ? e.errors : [];
+      // The problem's detail repeats the reasons: with a list, the headline only names the card.
       setRefusal({
-        message: `${titleOf(entity, record)} cannot move: ${errorMessage(e)}`,
-        reasons: e instanceof ApiError ? e.errors : [],
+        message: `${titleOf(entity, record)} cannot move${reasons.length > 0 ? ':' : `: ${errorMessage(e)}`}`,
+        reasons,
       });
     }
   };
