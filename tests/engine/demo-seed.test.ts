@@ -56,5 +56,15 @@ describe('demo data with the process engine running', () => {
       sql<{ count: string }>`SELECT count(*)::text AS count FROM stage_history WHERE actor_id IS NOT NULL`,
     );
     expect(Number(moved[0]?.count)).toBeGreaterThan(0);
+    // Walked live today, then dated as planned over the last months: the funnel history has a past.
+    const dated = await h.platform.db.query(
+      sql<{ oldest: string; future: string; today: string }>`SELECT min(entered_at)::text AS oldest,
+        count(*) FILTER (WHERE entered_at > now())::text AS future,
+        count(*) FILTER (WHERE entered_at > now() - interval '1 hour')::text AS today FROM stage_history`,
+    );
+    expect(Date.now() - new Date(dated[0]?.oldest ?? Date.now()).getTime()).toBeGreaterThan(
+      6 * 24 * 3600 * 1000,
+    );
+    expect(dated[0]).toMatchObject({ future: '0', today: '0' });
   }, 180_000);
 });

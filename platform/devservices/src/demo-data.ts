@@ -65,7 +65,11 @@ export interface DemoServices<TActor> {
     ): Promise<{ key: string; version: number; content: Record<string, unknown> }[]>;
   };
   /** The stage mirror the process writes through: the only way a record gets a stage. */
-  processState: { enterStage(input: EnterStageInput): Promise<unknown> };
+  processState: {
+    enterStage(input: EnterStageInput): Promise<unknown>;
+    /** Dates a record's stays as planned (see the API's stage mirror); false until they all exist. */
+    backdateStays?(recordId: string, processKey: string, times: readonly Date[]): Promise<boolean>;
+  };
 }
 
 export interface DemoUser {
@@ -220,6 +224,8 @@ export async function seedDemoRecords<TActor>(
   let activities = 0;
   let stageEntries = 0;
   const dealCount = options.deals ?? 200;
+  /** Deals walked through the live engine today, with the dates their plan gives each stay. */
+  const livePlans: { id: string; times: Date[] }[] = [];
   for (let index = 0; index < dealCount; index += 1) {
     const account = random.pick(accounts);
     const contactId = account.contacts.length === 0 ? undefined : random.pick(account.contacts);
@@ -229,7 +235,7 @@ export async function seedDemoRecords<TActor>(
       // The engine runs: the deal's process started on create; move it as its owner would.
       const plan = planDealWalk(stageRandom, walker.path, today);
       const owner = repActors.get(account.ownerId) ?? admin;
-      stageEntries += await walkRecordThroughProcess(
+      const entered = await walkRecordThroughProcess(
         stageRandom,
         walker,
         { id: deal.id, data: deal.data, ownerId: account.ownerId },
@@ -243,6 +249,8 @@ export async function seedDemoRecords<TActor>(
           log: (message) => console.warn(`[demo] ${message}`),
         },
       );
+      stageEntries += entered;
+      livePlans.push({ id: deal.id, times: plan.steps.slice(0, entered).map((step) => step.at) });
     } else if (walker !== undefined) {
       // No engine (tests of the seed alone): record a back-dated history through the stage mirror.
       const plan = planDealWalk(stageRandom, walker.path, today);
@@ -267,6 +275,8 @@ export async function seedDemoRecords<TActor>(
       activities += 1;
     }
   }
+  if (walker !== undefined && livePlans.length > 0)
+    await backdateLiveStays(services, walker.process.key, livePlans, log);
   return {
     accounts: accounts.length,
     contacts,
@@ -275,6 +285,35 @@ export async function seedDemoRecords<TActor>(
     activities,
     stageEntries,
   };
+}
+
+/**
+ * The live engine walked the demo deals today; their stays get the planned dates of the last six
+ * months, so that the funnel's history (conversion, time in stage) has a past on first start. The
+ * stage mirror writes behind the moves, so each deal is retried until all its stays exist.
+ */
+async function backdateLiveStays<TActor>(
+  services: DemoServices<TActor>,
+  processKey: string,
+  plans: readonly { id: string; times: Date[] }[],
+  log: (message: string) => void,
+): Promise<void> {
+  const backdate = services.processState.backdateStays;
+  if (backdate === undefined) return;
+  let pending = [...plans];
+  const deadline = Date.now() + 120_000;
+  while (pending.length > 0 && Date.now() < deadline) {
+    const left: typeof pending = [];
+    for (const plan of pending)
+      if (!(await backdate.call(services.processState, plan.id, processKey, plan.times))) left.push(plan);
+    pending = left;
+    if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  log(
+    pending.length === 0
+      ? `Dated the demo deals' stage history over the last six months (${plans.length} deals)`
+      : `${pending.length} demo deals keep today's stage dates (their stage history was not complete in time)`,
+  );
 }
 
 /** The catalogue belongs to the admin; deals of every rep refer to it. */

@@ -191,6 +191,33 @@ export function createStageMirrorService(deps: { db: Db; audit: AuditService }) 
       }
     },
 
+    /**
+     * Dates a record's stays in a process as they happened outside the platform (imported history,
+     * demo data walked through a live process today): `times[i]` becomes when stay i (oldest first)
+     * began and stay i-1 ended, and the record's creation moves to the first. Only when the record
+     * has exactly that many stays and the times ascend; answers whether it rewrote them. Temporal's
+     * own history keeps the real times; this changes the read model that the analytics use.
+     */
+    async backdateStays(recordId: string, processKey: string, times: readonly Date[]): Promise<boolean> {
+      const ascending = times.every((time, i) => i === 0 || time.getTime() >= (times[i - 1]?.getTime() ?? 0));
+      if (!isUuid(recordId) || times.length === 0 || !ascending) return false;
+      return db.transaction(async (tx) => {
+        const stays = await tx.query(sql<{ id: string; open: boolean }>`
+          SELECT id::text, left_at IS NULL AS open FROM stage_history
+          WHERE record_id = ${recordId} AND process_key = ${processKey} ORDER BY id FOR UPDATE`);
+        if (stays.length !== times.length) return false;
+        // Newest first, so no stay ever ends before it begins while the others are rewritten.
+        for (let i = stays.length - 1; i >= 0; i -= 1) {
+          const stay = stays[i] as { id: string; open: boolean };
+          const next = times[i + 1];
+          await tx.query(sql`UPDATE stage_history SET entered_at = ${times[i]},
+            left_at = ${stay.open || next === undefined ? null : next} WHERE id = ${stay.id}::bigint`);
+        }
+        await tx.query(sql`UPDATE records SET created_at = ${times[0]} WHERE id = ${recordId}`);
+        return true;
+      });
+    },
+
     /** Every stay of the record (optionally in one process), oldest first. */
     stageHistory(recordId: string, processKey?: string): Promise<StageHistoryEntry[]> {
       if (!isUuid(recordId)) return Promise.resolve([]);
