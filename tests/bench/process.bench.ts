@@ -6,8 +6,10 @@
  *
  * Knobs (environment): BENCH_LATENCY (100), BENCH_THROUGHPUT (200), BENCH_STARTS (100), BENCH_INFLIGHT (8).
  */
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { startEngine } from '../engine/engine-harness';
+import { startChild, stop } from '../engine/worker-process';
 import {
   advanceSignal,
   advanceUpdate,
@@ -17,6 +19,7 @@ import {
 } from './process-baseline.workflow';
 import { BASELINE_QUEUE, baselineId, pooled, startBaselineWorker } from './process-baseline';
 import { createParties, dealInProposal, processStarted } from './process-setup';
+import { createHttpClient } from './http-client';
 import { fmt, msSince, summarize, table } from './stats';
 
 const int = (name: string, fallback: number) => {
@@ -33,9 +36,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
   const began = process.hrtime.bigint();
-  const h = await startEngine();
+  // The process worker runs in a process of its own, as deployed (BENCH_WORKER_INPROCESS=1: in this
+  // one, sharing its thread with the API and the load generator).
+  const separateWorker = process.env.BENCH_WORKER_INPROCESS !== '1';
+  const h = await startEngine({ inProcessWorker: !separateWorker });
+  const worker = separateWorker ? await startChild(h) : undefined;
   const baseline = await startBaselineWorker(h.temporal.server.address, h.temporal.server.namespace);
   const client = h.temporal.client;
+  let stopServer = async (): Promise<void> => undefined;
   const startBaseline = (label: string) =>
     client.workflow.start(baselineWorkflow, { taskQueue: BASELINE_QUEUE, workflowId: baselineId(label) });
   try {
@@ -43,10 +51,24 @@ async function main(): Promise<void> {
     log(
       `machine: ${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
     );
+    log(
+      `process worker: ${separateWorker ? 'a process of its own' : 'in this process'}; API: in this process, real HTTP with a keep-alive bearer client`,
+    );
     const rep = await h.agent('rep');
     const parties = await createParties(rep);
+    // Measured requests: real HTTP to a listening server over a keep-alive connection with a bearer
+    // token, as an integration would send them (supertest would start a server per request).
+    const server = h.platform.app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    stopServer = () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    const { token } = await h.platform.services.tokens.create(h.t.users.rep.id, 'bench:process');
+    const http = createHttpClient((server.address() as AddressInfo).port, INFLIGHT, token);
     const move = async (id: string, to: string) => {
-      const res = await rep.post(`/api/records/deal/${id}/process/move`).send({ to });
+      const res = await http.request('POST', `/api/records/deal/${id}/process/move`, { to });
       if (res.status !== 200)
         throw new Error(`move ${id} → ${to}: ${res.status} ${JSON.stringify(res.body)}`);
     };
@@ -102,9 +124,9 @@ async function main(): Promise<void> {
     const created: string[] = [];
     t = process.hrtime.bigint();
     await pooled(STARTS, INFLIGHT, async (i) => {
-      const res = await rep
-        .post('/api/records/deal')
-        .send({ data: { name: `Bench start ${i}`, account: parties.account, contact: parties.contact } });
+      const res = await http.request('POST', '/api/records/deal', {
+        data: { name: `Bench start ${i}`, account: parties.account, contact: parties.contact },
+      });
       if (res.status !== 201) throw new Error(`create deal: ${res.status} ${JSON.stringify(res.body)}`);
       created.push((res.body as { id: string }).id);
     });
@@ -168,6 +190,8 @@ async function main(): Promise<void> {
     );
     log(`\nTotal ${fmt(msSince(began) / 1000, 0)} s`);
   } finally {
+    if (worker !== undefined) await stop(worker);
+    await stopServer();
     await baseline.stop();
     await h.close();
   }

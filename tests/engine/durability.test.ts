@@ -2,67 +2,15 @@
 // timer and in an approval (the file-backed Temporal dev server is restarted while it is down),
 // and again while an approval is open; a new worker takes over each time. Every instance must
 // finish with each stage entered exactly once in order and one mail per send key.
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { accountData, createRecord, productData } from '../support/fixtures';
 import type { Agent } from '../support/test-platform';
 import { diagnose, eventually, eventuallyFor, startEngine, type EngineHarness } from './engine-harness';
 import { automationKeys, mirroredStage, sendsOf, stageHistory } from './engine-probes';
 import { startRestartableTemporal, type RestartableTemporal } from './restartable-temporal';
+import { kill, startChild, stop } from './worker-process';
 
 jest.setTimeout(300000);
-
-const ROOT = path.resolve(__dirname, '../..');
-
-/** Starts tests/engine/worker-child.ts in its own process and waits until it polls. */
-async function startChild(h: EngineHarness): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'worker-child.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      ENGINE_DATABASE_URL: h.t.database.url,
-      ENGINE_SMTP_URL: h.smtp.url,
-      ENGINE_TEMPORAL_ADDRESS: h.temporal.server.address,
-      ENGINE_TEMPORAL_NAMESPACE: h.temporal.server.namespace,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let errors = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    errors += chunk.toString();
-  });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${errors}`)), 90000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('worker-ready')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`worker exited with ${String(code)}:\n${errors}`));
-    });
-  });
-  return child;
-}
-
-async function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
-  await exited;
-}
-
-/** Ends the last worker gracefully: a kill in the middle of an SMTP transaction would reset it. */
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15000);
-  await exited;
-  clearTimeout(timer);
-}
 
 describe('process engine durability', () => {
   let h: EngineHarness;

@@ -128,9 +128,9 @@ export interface ActionResult {
   currentStage?: string;
   status: InterpreterState['status'];
   /**
-   * The instance as the record page shows it, right after the action was applied (the same answer
-   * as the state query), so the caller needs no second round trip. Absent from answers recorded
-   * before it was added.
+   * The instance as the record page shows it, right after the action was applied (the state
+   * query's answer, with only the latest entries of the step log), so the caller needs no second
+   * round trip. Absent from answers recorded before it was added.
    */
   view?: ProcessStateView;
 }

@@ -215,7 +215,10 @@ export function platformPaths(): PathsObject {
         'Move the record along a transition (validated by the process before anything is recorded)',
         'processes',
         {
-          '200': json('Process state after the move', anyObject),
+          '200': json(
+            'Process state after the move (the step log’s latest 20 entries; GET …/process answers all of it)',
+            anyObject,
+          ),
           '422': problem('The move is not allowed: one entry per missing field or broken rule'),
           '503': problem('The process engine is not configured'),
         },

@@ -85,14 +85,29 @@ function mapUpdateError(error: unknown): never {
 }
 
 /**
- * The entities an instance needs (for the labels of field paths in its messages): the process's own
- * and those its reference fields point to. Kept out of the input otherwise: every start stores it.
+ * The entities an instance needs, for the labels of field paths in its messages ("Account ›
+ * Segment"): the process's own and those its reference fields point to, each cut down to its
+ * fields' keys, labels, types and targets. Every start stores its input in history, so nothing
+ * else goes in.
  */
 function entitiesFor(entityKey: string, all: readonly EntityDefinition[]): EntityDefinition[] {
   const own = all.find((e) => e.key === entityKey);
   if (own === undefined) return [];
   const referenced = new Set(listFields(own, ['reference']).map((field) => field.entity));
-  return [own, ...all.filter((e) => e.key !== entityKey && referenced.has(e.key))];
+  return [own, ...all.filter((e) => e.key !== entityKey && referenced.has(e.key))].map(
+    (entity) =>
+      ({
+        key: entity.key,
+        label: entity.label,
+        pluralLabel: entity.pluralLabel,
+        fields: entity.fields.map((field) => ({
+          key: field.key,
+          label: field.label,
+          type: field.type,
+          ...(field.type === 'reference' ? { entity: field.entity } : {}),
+        })),
+      }) as unknown as EntityDefinition,
+  );
 }
 
 export function createTemporalProcessGateway(deps: TemporalGatewayDeps): ProcessGateway {

@@ -103,6 +103,15 @@ function checkNotParked(memory: InstanceMemory): void {
   ]);
 }
 
+/**
+ * An action can reach a new instance before its start is applied (a record created and moved at
+ * once): the validator cannot judge it yet, so it is accepted and judged by the interpreter after
+ * the start, which answers a refusal with the same reasons.
+ */
+function notStartedYet(memory: InstanceMemory): boolean {
+  return memory.state().status === 'notStarted';
+}
+
 export function registerHandlers(memory: InstanceMemory): void {
   const submit = async (item: ProcessInboxItem): Promise<ActionResult> => {
     memory.inbox.push(item);
@@ -126,6 +135,7 @@ export function registerHandlers(memory: InstanceMemory): void {
       if (!optional(input.checkedItems, (v) => Array.isArray(v) && v.every(isString)))
         throw malformed('"checkedItems" must list checklist item ids.');
       checkNotParked(memory);
+      if (notStartedYet(memory)) return;
       const request = {
         target: args.target,
         ...(args.checkedItems === undefined ? {} : { checkedItems: args.checkedItems }),
@@ -143,6 +153,7 @@ export function registerHandlers(memory: InstanceMemory): void {
         throw malformed('"decision" must be "approved" or "rejected".');
       if (!optional(input.comment, (v) => typeof v === 'string')) throw malformed('"comment" must be text.');
       checkNotParked(memory);
+      if (notStartedYet(memory)) return;
       const verdict = validateApprovalDecision(memory.definition, memory.state(), args, args.record);
       if (!verdict.ok) throw rejection(verdict.reasons);
     },
@@ -154,6 +165,7 @@ export function registerHandlers(memory: InstanceMemory): void {
       checkLevel(input);
       if (!isString(input.toUserId)) throw malformed('"toUserId" must name a user.');
       checkNotParked(memory);
+      if (notStartedYet(memory)) return;
       const verdict = validateApprovalDelegation(memory.definition, memory.state(), args, args.record);
       if (!verdict.ok) throw rejection(verdict.reasons);
     },
@@ -164,6 +176,7 @@ export function registerHandlers(memory: InstanceMemory): void {
       const input = checkAction(args);
       if (!isString(input.taskId)) throw malformed('"taskId" must name a task.');
       checkNotParked(memory);
+      if (notStartedYet(memory)) return;
       if (!memory.state().tasks.some((task) => task.taskId === args.taskId))
         throw rejection([{ rule: 'noOpenTask', message: 'The process is not waiting for this task.' }]);
     },
@@ -176,6 +189,7 @@ export function registerHandlers(memory: InstanceMemory): void {
       if (typeof input.checked !== 'boolean') throw malformed('"checked" must be true or false.');
       if (!optional(input.nodeId, isString)) throw malformed('"nodeId" must name a stage.');
       checkNotParked(memory);
+      if (notStartedYet(memory)) return;
       const verdict = validateChecklistTick(memory.definition, memory.state(), args);
       if (!verdict.ok) throw rejection(verdict.reasons);
     },

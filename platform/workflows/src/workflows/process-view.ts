@@ -11,6 +11,8 @@ export function processStateView(
   state: InterpreterState,
   failedSteps: readonly FailedStep[],
   entities: readonly EntityDefinition[],
+  /** Only the step log's latest entries (an Update's answer is stored in history with each action). */
+  logTail?: number,
 ): ProcessStateView {
   const stage = definition.nodes.find((node) => node.id === state.currentStage);
   const holding = new Set(state.tokens.map((token) => token.nodeId));
@@ -39,7 +41,7 @@ export function processStateView(
     tasks: state.tasks,
     timers: state.timers,
     failedSteps: [...failedSteps],
-    log: state.log,
+    log: logTail === undefined ? state.log : state.log.slice(-logTail),
     checklist: state.checklist ?? {},
   };
 }

@@ -37,6 +37,9 @@ const { loadRecord } = proxyActivities<Activities>({
   retry: { initialInterval: '500 ms', maximumInterval: '10 seconds' },
 });
 
+/** Step-log entries an action's answer carries (the state query answers the whole log). */
+const ANSWER_LOG_TAIL = 20;
+
 /** History length after which the instance continues as new (far below Temporal's limits). */
 const HISTORY_LIMIT = 2000;
 
@@ -73,7 +76,8 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Proc
     stepDecisions,
     failedSteps: () => failedSteps,
     nextId: () => `item-${(counter += 1)}`,
-    view: () => processStateView(instance, definition, state, failedSteps, entities),
+    // The answer to every accepted action lands in history: only the log's tail, to keep it small.
+    view: () => processStateView(instance, definition, state, failedSteps, entities, ANSWER_LOG_TAIL),
   });
   setHandler(processStateQuery, () => processStateView(instance, definition, state, failedSteps, entities));
   const runner = createCommandRunner({ instance, definition, failedSteps, stepDecisions });
