@@ -192,26 +192,30 @@ export function createStageMirrorService(deps: { db: Db; audit: AuditService }) 
     },
 
     /**
-     * Dates a record's stays in a process as they happened outside the platform (imported history,
-     * demo data walked through a live process today): `times[i]` becomes when stay i (oldest first)
-     * began and stay i-1 ended, and the record's creation moves to the first. Only when the record
-     * has exactly that many stays and the times ascend; answers whether it rewrote them. Temporal's
-     * own history keeps the real times; this changes the read model that the analytics use.
+     * Dates a record's first stays in a process as they happened outside the platform (imported
+     * history, demo data walked through a live process today): `times[i]` becomes when stay i
+     * (oldest first) began and stay i-1 ended, and the record's creation moves to the first. Later
+     * stays (the process went on by itself meanwhile) keep their times. Only when the record has at
+     * least that many stays and the times ascend; answers whether it rewrote them. Temporal's own
+     * history keeps the real times; this changes the read model that the analytics use.
      */
     async backdateStays(recordId: string, processKey: string, times: readonly Date[]): Promise<boolean> {
       const ascending = times.every((time, i) => i === 0 || time.getTime() >= (times[i - 1]?.getTime() ?? 0));
       if (!isUuid(recordId) || times.length === 0 || !ascending) return false;
       return db.transaction(async (tx) => {
-        const stays = await tx.query(sql<{ id: string; open: boolean }>`
-          SELECT id::text, left_at IS NULL AS open FROM stage_history
-          WHERE record_id = ${recordId} AND process_key = ${processKey} ORDER BY id FOR UPDATE`);
-        if (stays.length !== times.length) return false;
+        // The same lock as a stage change takes first: no stay opens or closes meanwhile.
+        const record = await tx.one(sql<{ id: string }>`SELECT id FROM records
+          WHERE id = ${recordId} AND deleted_at IS NULL FOR UPDATE`);
+        if (!record) return false;
+        const stays = await tx.query(sql<{ id: string }>`SELECT id::text FROM stage_history
+          WHERE record_id = ${recordId} AND process_key = ${processKey} ORDER BY id`);
+        if (stays.length < times.length) return false;
         // Newest first, so no stay ever ends before it begins while the others are rewritten.
-        for (let i = stays.length - 1; i >= 0; i -= 1) {
-          const stay = stays[i] as { id: string; open: boolean };
+        for (let i = times.length - 1; i >= 0; i -= 1) {
           const next = times[i + 1];
-          await tx.query(sql`UPDATE stage_history SET entered_at = ${times[i]},
-            left_at = ${stay.open || next === undefined ? null : next} WHERE id = ${stay.id}::bigint`);
+          await tx.query(sql`UPDATE stage_history SET entered_at = ${times[i]}
+            ${next === undefined ? sql`` : sql`, left_at = ${next}`}
+            WHERE id = ${stays[i]?.id}::bigint`);
         }
         await tx.query(sql`UPDATE records SET created_at = ${times[0]} WHERE id = ${recordId}`);
         return true;
