@@ -133,25 +133,35 @@ async function instanceFor(
   throw new NotFoundError('No process runs for this record.');
 }
 
+/** A user action on a record's process needs the record visible (404) and records.write (403). */
+async function writableRecord(deps: ProcessesRoutesDeps, req: Request): Promise<Actor> {
+  const actor = actorOf(req);
+  await deps.records.findVisible(actor, param(req, 'entity'), param(req, 'id'));
+  if (!can(actor, 'records.write'))
+    throw new ForbiddenError(`Your role "${actor.role}" lacks "records.write".`);
+  return actor;
+}
+
 /**
- * The instance a move is for. When the entity has one published process (or the request names
- * one) the definitions already tell, so the engine is not asked first: a record without a running
- * instance is answered 404 by the move itself.
+ * The instance a user action is for. When the entity has one published process (or the request
+ * names one) the definitions already tell, so the engine is not asked first: a record without a
+ * running instance is answered 404 by the action itself.
  */
-async function moveTarget(
+async function actionTarget(
   deps: ProcessesRoutesDeps,
-  gateway: ProcessGateway,
+  req: Request,
   actor: Actor,
-  entity: string,
-  recordId: string,
   requested: unknown,
-): Promise<InstanceKey> {
+): Promise<{ gateway: ProcessGateway; key: InstanceKey }> {
+  const gateway = requireGateway(deps.gateway);
+  const entity = param(req, 'entity');
+  const recordId = param(req, 'id');
   const candidates = (await processesOf(deps.definitions, entity)).filter(
     (p) => requested === undefined || p.key === requested,
   );
   const only = candidates.length === 1 ? candidates[0] : undefined;
-  if (only !== undefined) return { processKey: only.key, recordId };
-  return (await instanceFor(deps, gateway, actor, entity, recordId, requested)).key;
+  if (only !== undefined) return { gateway, key: { processKey: only.key, recordId } };
+  return { gateway, key: (await instanceFor(deps, gateway, actor, entity, recordId, requested)).key };
 }
 
 /** Routes under /api/records: the record page's process panel and stage moves. */
@@ -174,10 +184,7 @@ export function recordProcessRoutes(deps: ProcessesRoutesDeps): Router {
   });
 
   router.post('/:entity/:id/process/move', async (req, res) => {
-    const actor = actorOf(req);
-    await deps.records.findVisible(actor, param(req, 'entity'), param(req, 'id'));
-    if (!can(actor, 'records.write'))
-      throw new ForbiddenError(`Your role "${actor.role}" lacks "records.write".`);
+    const actor = await writableRecord(deps, req);
     const body = requireObject(req.body);
     const checked = body.checkedItems;
     if (typeof body.to !== 'string' || body.to === '')
@@ -186,8 +193,7 @@ export function recordProcessRoutes(deps: ProcessesRoutesDeps): Router {
       ]);
     if (checked !== undefined && (!Array.isArray(checked) || !checked.every((c) => typeof c === 'string')))
       throw new BadRequestError('"checkedItems" must list checklist item ids.');
-    const gateway = requireGateway(deps.gateway);
-    const key = await moveTarget(deps, gateway, actor, param(req, 'entity'), param(req, 'id'), body.process);
+    const { gateway, key } = await actionTarget(deps, req, actor, body.process);
     const to = body.to;
     const after = await forwardToProcess(() =>
       gateway.move(actor, key, {
@@ -200,10 +206,7 @@ export function recordProcessRoutes(deps: ProcessesRoutesDeps): Router {
 
   // Ticks are kept by the process instance (durably, in its history) and count for later moves.
   router.put('/:entity/:id/process/checklist/:itemId', async (req, res) => {
-    const actor = actorOf(req);
-    await deps.records.findVisible(actor, param(req, 'entity'), param(req, 'id'));
-    if (!can(actor, 'records.write'))
-      throw new ForbiddenError(`Your role "${actor.role}" lacks "records.write".`);
+    const actor = await writableRecord(deps, req);
     const body = requireObject(req.body);
     if (typeof body.checked !== 'boolean')
       throw new BadRequestError('"checked" must be true or false.', [
@@ -215,8 +218,7 @@ export function recordProcessRoutes(deps: ProcessesRoutesDeps): Router {
       ]);
     const itemId = param(req, 'itemId');
     if (!ITEM_ID.test(itemId)) throw new NotFoundError(`No checklist item "${itemId}".`);
-    const gateway = requireGateway(deps.gateway);
-    const key = await moveTarget(deps, gateway, actor, param(req, 'entity'), param(req, 'id'), body.process);
+    const { gateway, key } = await actionTarget(deps, req, actor, body.process);
     const checked = body.checked;
     const stage = body.stage;
     const after = await forwardToProcess(() =>

@@ -1,7 +1,8 @@
 // The Update/Signal handlers of a process instance. Updates are validated against the current
 // interpreter state and the record snapshot the api passed in: an invalid action is rejected before
 // it enters history. Accepted actions are queued and the handler waits until the main loop has
-// applied them (and run their commands), so the caller gets a synchronous answer.
+// applied them to the interpreter state (their side effects run after), so the caller gets a
+// synchronous answer with the state it led to.
 import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
 import type { EntityDefinition, ProcessDefinition } from '@crm/definitions';
 import {
