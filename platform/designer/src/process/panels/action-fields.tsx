@@ -7,18 +7,21 @@ import { withOptional, type PanelContext } from './panel-context';
 import { TemplateChoiceEditor } from './template-choice-editor';
 import { TimingEditor, type DurationKey } from './timing-editor';
 
+/** What every action editor takes: the settings, the panel's context and where edits go. */
+interface ActionFieldsProps<T> {
+  value: T;
+  ctx: PanelContext;
+  /** Prefixes the accessible names; the node panel uses the plain names. */
+  name?: string | undefined;
+  onChange(next: NoInfer<T>): void;
+}
+
 export function MailFields<T extends { template: TemplateChoice; to: Recipient }>({
   value,
   ctx,
   name,
   onChange,
-}: {
-  value: T;
-  ctx: PanelContext;
-  /** Prefixes the accessible names; the node panel uses the plain names. */
-  name?: string;
-  onChange(next: NoInfer<T>): void;
-}) {
+}: ActionFieldsProps<T>) {
   return (
     <>
       <Field label="Template">
@@ -44,17 +47,7 @@ export function MailFields<T extends { template: TemplateChoice; to: Recipient }
 
 export function TaskFields<
   T extends { title: string; assignee: Assignee; due?: string; businessTime?: boolean },
->({
-  value,
-  ctx,
-  name,
-  onChange,
-}: {
-  value: T;
-  ctx: PanelContext;
-  name?: string;
-  onChange(next: NoInfer<T>): void;
-}) {
+>({ value, ctx, name, onChange }: ActionFieldsProps<T>) {
   const prefix = name ? `${name} ` : '';
   return (
     <>
@@ -87,18 +80,14 @@ export function NotifyFields<T extends { to: Recipient; message: string }>({
   ctx,
   name,
   onChange,
-}: {
-  value: T;
-  ctx: PanelContext;
-  name: string;
-  onChange(next: NoInfer<T>): void;
-}) {
+}: ActionFieldsProps<T>) {
+  const prefix = name ? `${name} ` : '';
   return (
     <>
       <Field label="Notify">
         <AssigneeEditor
           recipient
-          label={`${name} recipient`}
+          label={`${prefix}recipient`}
           value={value.to}
           roles={ctx.roles}
           onChange={(to) => onChange({ ...value, to })}
@@ -106,7 +95,7 @@ export function NotifyFields<T extends { to: Recipient; message: string }>({
       </Field>
       <Field label="Message">
         <TextInput
-          label={`${name} message`}
+          label={`${prefix}message`}
           multiline
           value={value.message}
           onCommit={(message) => onChange({ ...value, message })}
@@ -180,12 +169,7 @@ export function UpdateFields<T extends { target?: string; set: FieldValues }>({
   ctx,
   name,
   onChange,
-}: {
-  value: T;
-  ctx: PanelContext;
-  name?: string;
-  onChange(next: NoInfer<T>): void;
-}) {
+}: ActionFieldsProps<T>) {
   const prefix = name ? `${name} ` : '';
   const references = (ctx.entity?.fields ?? []).filter((f) => f.type === 'reference');
   const targetField = references.find((f) => f.key === value.target);
