@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RawBuilder } from 'kysely';
@@ -17,18 +18,32 @@ export interface QueryOptions {
  * The data access seam of the platform: parameterised SQL (kysely `sql` templates) executed on the
  * MikroORM connection, with transactions that nest by reuse. Records are dynamic JSONB documents
  * shaped by published definitions, so hand-written SQL reads better here than entity mapping.
+ *
+ * A transaction is also ambient: while its work runs, every call on the root handle (a service
+ * built over it, a port) joins it instead of taking a connection of its own. So a unit of work that
+ * spans services (a process step's stage change, task and automation history) commits once, and
+ * nothing of it stays behind when one part fails.
  */
 export interface Db {
   query<T>(query: RawBuilder<T>, options?: QueryOptions): Promise<T[]>;
   one<T>(query: RawBuilder<T>, options?: QueryOptions): Promise<T | undefined>;
   transaction<T>(work: (db: Db) => Promise<T>): Promise<T>;
+  /**
+   * A handle on the same database that never joins an ambient transaction: for reads whose result
+   * outlives the caller's unit of work and is shared (a cache), which must not see its uncommitted
+   * writes or depend on its connection.
+   */
+  independent(): Db;
 }
 
 export function createDb(em: EntityManager): Db {
   let pool: Promise<Pool> | undefined;
   // The pool behind MikroORM's connection, so prepared statements share its connections and types.
   const nativePool = () => (pool ??= em.getConnection().getNativeClient());
-  return new OrmDb(em, false, nativePool);
+  // A fork without MikroORM's own transaction context: which transaction a call joins is decided
+  // here (per root handle, so two platforms in one process never join each other's), and work that
+  // outlives a transaction does not inherit its finished connection.
+  return new OrmDb(em.fork({ useContext: false }), false, nativePool, new AsyncLocalStorage<OrmDb>());
 }
 
 /** A stable name per statement text (PostgreSQL allows 63 bytes). */
@@ -37,13 +52,28 @@ function statementName(text: string): string {
 }
 
 class OrmDb implements Db {
+  /** A transaction's handle stops being ambient once it has committed or rolled back. */
+  private open = true;
+
   constructor(
     private readonly em: EntityManager,
     private readonly inTransaction: boolean,
     private readonly nativePool: () => Promise<Pool>,
+    private readonly ambient: AsyncLocalStorage<OrmDb>,
+    private readonly joinsAmbient = true,
   ) {}
 
+  /** The transaction this call runs in, if any: its own, or the one whose work is running. */
+  private joined(): OrmDb | undefined {
+    if (this.inTransaction) return this;
+    if (!this.joinsAmbient) return undefined;
+    const outer = this.ambient.getStore();
+    return outer?.open === true ? outer : undefined;
+  }
+
   async query<T>(query: RawBuilder<T>, options: QueryOptions = {}): Promise<T[]> {
+    const tx = this.joined();
+    if (tx !== undefined && tx !== this) return tx.query(query, options);
     const kysely = this.em.getKysely();
     if (options.prepare !== true || this.inTransaction) return (await query.execute(kysely)).rows;
     const compiled = query.compile(kysely);
@@ -61,9 +91,22 @@ class OrmDb implements Db {
     return rows[0];
   }
 
+  independent(): Db {
+    if (this.inTransaction) throw new Error('independent() is for the root handle, not a transaction');
+    return new OrmDb(this.em, false, this.nativePool, this.ambient, false);
+  }
+
   transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
-    if (this.inTransaction) return work(this);
-    return this.em.fork().transactional((tem) => work(new OrmDb(tem, true, this.nativePool)));
+    const tx = this.joined();
+    if (tx !== undefined) return work(tx);
+    return this.em.fork().transactional(async (tem) => {
+      const own = new OrmDb(tem, true, this.nativePool, this.ambient);
+      try {
+        return await this.ambient.run(own, () => work(own));
+      } finally {
+        own.open = false;
+      }
+    });
   }
 }
 

@@ -25,7 +25,9 @@ interface Snapshot {
  * published meanwhile, and only then is the content reloaded. A publish through this instance
  * invalidates at once; one through another instance is seen within `revalidateMs`.
  */
-export function createPublishedCache(db: Db, options: PublishedCacheOptions = {}) {
+export function createPublishedCache(root: Db, options: PublishedCacheOptions = {}) {
+  // A load is shared by every caller: it never reads through one caller's open transaction.
+  const db = root.independent();
   const revalidateMs = options.revalidateMs ?? 1000;
   const now = options.now ?? Date.now;
   let snapshot: Snapshot | undefined;
