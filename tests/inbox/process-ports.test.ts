@@ -1,3 +1,5 @@
+import { createProcessPorts } from '@crm/api';
+import { createActivities } from '@crm/workflows';
 import { queryDatabase } from '../support/test-database';
 import { createTestPlatform, type Agent, type TestPlatform } from '../support/test-platform';
 import { dealOf, instanceOf, newKey, portsOf } from './inbox-support';
@@ -208,5 +210,88 @@ describe('StagePort', () => {
       stage: 'qualification',
       status: 'open',
     });
+  });
+});
+
+describe("A step's read-model effects commit together (runCommands)", () => {
+  const activities = () =>
+    createActivities({ ports: createProcessPorts({ db: t.platform.db, services: t.platform.services }) });
+  const stepOf = (recordId: string, discount: number) => {
+    const at = Date.parse('2026-05-04T09:00:00Z');
+    return {
+      instance: instanceOf(recordId),
+      by: null,
+      at,
+      commands: [
+        {
+          command: {
+            type: 'enterStage' as const,
+            key: newKey('stage'),
+            nodeId: 'qualification',
+            label: 'Qualification',
+            at,
+          },
+        },
+        {
+          command: {
+            type: 'createTask' as const,
+            key: newKey('task'),
+            nodeId: 'qualification',
+            taskId: newKey('task-id'),
+            title: 'Qualify the deal',
+            assignee: { type: 'owner' as const },
+            blocking: false,
+          },
+        },
+        {
+          command: {
+            type: 'updateRecord' as const,
+            key: newKey('update'),
+            nodeId: 'qualification',
+            set: { discount },
+          },
+        },
+      ],
+    };
+  };
+  const written = async (recordId: string) => {
+    const [row] = await db<{
+      stays: number;
+      tasks: number;
+      steps: number;
+      discount: unknown;
+      stage: unknown;
+    }>(
+      `SELECT (SELECT count(*)::int FROM stage_history WHERE record_id = $1) AS stays,
+              (SELECT count(*)::int FROM tasks WHERE record_id = $1) AS tasks,
+              (SELECT count(*)::int FROM automation_log WHERE record_id = $1) AS steps,
+              (SELECT data->'discount' FROM records WHERE id = $1) AS discount,
+              (SELECT stage FROM records WHERE id = $1) AS stage`,
+      [recordId],
+    );
+    return row;
+  };
+
+  it('writes the stage, the task, the update and their automation history in one go', async () => {
+    const deal = await dealOf(rep, 'One-unit step deal');
+    const step = stepOf(deal.id, 5);
+    await activities().runCommands(step);
+    await activities().runCommands(step); // a retried batch: every command is a no-op by its key
+    expect(await written(deal.id)).toEqual({
+      stays: 1,
+      tasks: 1,
+      steps: 3,
+      discount: 5,
+      stage: 'qualification',
+    });
+  });
+
+  it('leaves nothing of the step behind when one of its commands fails', async () => {
+    const deal = await dealOf(rep, 'Failing step deal');
+    // A discount above the schema's maximum: the update is refused after the stage and task ran.
+    await expect(activities().runCommands(stepOf(deal.id, 500))).rejects.toMatchObject({
+      nonRetryable: true,
+    });
+    expect(await written(deal.id)).toEqual({ stays: 0, tasks: 0, steps: 0, discount: null, stage: null });
   });
 });

@@ -148,4 +148,11 @@ export interface ProcessPorts {
   mail: MailPort;
   notifications: NotificationPort;
   automation: AutomationLogPort;
+  /**
+   * Runs `work` as one unit of the read model: the stage, record, task, approval and automation
+   * history calls made inside it commit together, or none does. Optional: without it every call
+   * commits on its own (still idempotent by key). Mail and notifications never run inside one,
+   * since a message sent cannot be rolled back.
+   */
+  transaction?<T>(work: () => Promise<T>): Promise<T>;
 }

@@ -44,6 +44,8 @@ export function createProcessPorts(deps: ProcessPortsDeps): ProcessPorts {
     mail: createMailPort(messaging),
     notifications: createNotificationPort(messaging, deps.notifications ?? {}),
     automation: createAutomationLogPort(messaging),
+    // Ambient: every port above runs its statements in this transaction while `work` runs.
+    transaction: (work) => deps.db.transaction(() => work()),
   };
 }
 

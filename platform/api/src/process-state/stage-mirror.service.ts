@@ -83,13 +83,26 @@ function checkInput(input: EnterStageInput): { at: Date; by: string | null } {
 export function createStageMirrorService(deps: { db: Db; audit: AuditService }) {
   const { db, audit } = deps;
 
+  // Published versions never change, so a pinned one is read once (every stage change of every
+  // instance names its version); a bounded map, oldest out first.
+  const pinned = new Map<string, { version: number; definition: ProcessDefinition }>();
+  const PINNED_MAX = 200;
+
   async function loadProcess(key: string, version: number | undefined) {
+    const cacheKey = version === undefined ? undefined : `${key}@${version}`;
+    const cached = cacheKey === undefined ? undefined : pinned.get(cacheKey);
+    if (cached !== undefined) return cached;
     const found =
       version === undefined
         ? await versionsRepository.latest(db, 'process', key)
         : await versionsRepository.get(db, 'process', key, version);
     if (!found) throw new ProcessNotFoundError(key, version);
-    return { version: found.version, definition: found.content as unknown as ProcessDefinition };
+    const loaded = { version: found.version, definition: found.content as unknown as ProcessDefinition };
+    if (cacheKey !== undefined) {
+      if (pinned.size >= PINNED_MAX) pinned.delete(pinned.keys().next().value as string);
+      pinned.set(cacheKey, loaded);
+    }
+    return loaded;
   }
 
   async function currentView(tx: Db, recordId: string): Promise<RecordView> {

@@ -126,14 +126,19 @@ export function createTemporalProcessGateway(deps: TemporalGatewayDeps): Process
   }
 
   return {
-    async start(actor, key) {
+    async start(actor, key, known) {
       const workflowId = processWorkflowId(key.processKey, key.recordId);
       // The published cache (seen by every instance within a second of a publish) pins the version.
       const published = await definitions.latestAll();
       const version = published.find((v) => v.kind === 'process' && v.key === key.processKey);
       if (version === undefined) throw new NotFoundError(`No published process "${key.processKey}".`);
       const definition = version.content as unknown as ProcessDefinition;
-      const { entity, view } = await loadProcessRecordView(deps.db, deps.resolveEntity, key.recordId);
+      const { entity, view } = await loadProcessRecordView(
+        deps.db,
+        deps.resolveEntity,
+        key.recordId,
+        known?.id === key.recordId ? known : undefined,
+      );
       if (entity !== definition.entity)
         throw new NotFoundError(`Process "${key.processKey}" does not run for ${entity} records.`);
       const calendar = published.find((v) => v.kind === 'calendar' && v.key === definition.calendar);

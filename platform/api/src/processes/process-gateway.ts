@@ -4,6 +4,7 @@
 // Routes never talk to Temporal directly, and records/activities services notify processes only
 // through here.
 import type { Actor } from '../auth/actor';
+import type { KnownRecord } from './record-snapshot';
 
 /** Why the process refused an action, one entry per missing field or broken rule. */
 export interface ProcessRejectionReason {
@@ -43,7 +44,12 @@ export interface ProcessInstanceSummary {
 
 export interface ProcessGateway {
   /** Starts the process for a record (idempotent: a second start of the same instance is a no-op). */
-  start(actor: Actor | null, key: InstanceKey): Promise<{ workflowId: string; started: boolean }>;
+  /** `record`: the record's row when the caller has it (a create), so it is not read again. */
+  start(
+    actor: Actor | null,
+    key: InstanceKey,
+    record?: KnownRecord,
+  ): Promise<{ workflowId: string; started: boolean }>;
   /**
    * Asks to move the record along a transition (edge id or target node id). Resolves to where the
    * instance stands right after the move (what `state` would answer), or undefined when the

@@ -72,7 +72,7 @@ export function createProcessTriggers(deps: {
             (trigger.type === 'onCondition' && (await holds(trigger.condition, record.id)));
           if (!fires) continue;
           await guarded(`start ${process.key}`, () =>
-            gateway.start(actor, { processKey: process.key, recordId: record.id }),
+            gateway.start(actor, { processKey: process.key, recordId: record.id }, record),
           );
           break;
         }

@@ -11,51 +11,70 @@ interface Row {
   data: Record<string, unknown>;
   owner_id: string | null;
   stage: string | null;
+}
+
+/** The record's own columns, when the caller has just read or written them. */
+export interface KnownRecord {
+  id: string;
+  entity: string;
+  data: Record<string, unknown>;
+  ownerId: string | null;
+  stage: string | null;
+}
+
+interface Around {
   manager_id: string | null;
+  related: { id: string; data: Record<string, unknown>; owner_id: string | null }[] | null;
 }
 
 /**
  * The record as the process sees it, read from PostgreSQL: its data with the system fields the
  * interpreter reads (`ownerId`, `stage`), the records its reference fields point to, and the
  * owner's manager. User actions pass this snapshot to the workflow so that its validators judge
- * the record as it is now.
+ * the record as it is now. `known`: the record's row as the caller has it (a create that just
+ * returned it), so that only the records around it are read, in one statement.
  */
 export async function loadProcessRecordView(
   db: Db,
   resolveEntity: (key: string) => Promise<PublishedEntity>,
   recordId: string,
+  known?: KnownRecord,
 ): Promise<{ entity: string; view: ProcessRecordView }> {
+  const record = known ?? (await readRecord(db, recordId));
+  const published = await resolveEntity(record.entity);
+  const references = listFields(published.entity as unknown as EntityDefinition, ['reference']);
+  const ids = references
+    .map((field) => record.data[field.key])
+    .filter((value): value is string => typeof value === 'string');
+  const around = await db.one(
+    sql<Around>`SELECT (SELECT manager_id FROM users WHERE id = ${record.ownerId}::uuid) AS manager_id,
+      (SELECT json_agg(json_build_object('id', id, 'data', data, 'owner_id', owner_id)) FROM records
+        WHERE id = ANY(${ids}::uuid[]) AND deleted_at IS NULL) AS related`,
+    { prepare: true },
+  );
+  const relatedRows = around?.related ?? [];
+  const related: Record<string, Record<string, unknown>> = {};
+  for (const field of references) {
+    const target = relatedRows.find((candidate) => candidate.id === record.data[field.key]);
+    if (target) related[field.key] = { ...target.data, id: target.id, ownerId: target.owner_id };
+  }
+  const managerId = around?.manager_id ?? null;
+  return {
+    entity: record.entity,
+    view: {
+      data: { ...record.data, id: record.id, ownerId: record.ownerId, stage: record.stage },
+      related,
+      ...(managerId === null ? {} : { ownerManagerId: managerId }),
+    },
+  };
+}
+
+async function readRecord(db: Db, recordId: string): Promise<KnownRecord> {
   const row = await db.one(
-    sql<Row>`SELECT r.id, r.entity, r.data, r.owner_id, r.stage, u.manager_id
-    FROM records r LEFT JOIN users u ON u.id = r.owner_id
+    sql<Row>`SELECT r.id, r.entity, r.data, r.owner_id, r.stage FROM records r
     WHERE r.id = ${recordId} AND r.deleted_at IS NULL`,
     { prepare: true },
   );
   if (!row) throw new NotFoundError(`No record ${recordId}.`);
-  const published = await resolveEntity(row.entity);
-  const references = listFields(published.entity as unknown as EntityDefinition, ['reference']);
-  const ids = references
-    .map((field) => row.data[field.key])
-    .filter((value): value is string => typeof value === 'string');
-  const relatedRows =
-    ids.length === 0
-      ? []
-      : await db.query(
-          sql<{ id: string; data: Record<string, unknown>; owner_id: string | null }>`
-          SELECT id, data, owner_id FROM records WHERE id = ANY(${ids}::uuid[]) AND deleted_at IS NULL`,
-          { prepare: true },
-        );
-  const related: Record<string, Record<string, unknown>> = {};
-  for (const field of references) {
-    const target = relatedRows.find((candidate) => candidate.id === row.data[field.key]);
-    if (target) related[field.key] = { ...target.data, id: target.id, ownerId: target.owner_id };
-  }
-  return {
-    entity: row.entity,
-    view: {
-      data: { ...row.data, id: row.id, ownerId: row.owner_id, stage: row.stage },
-      related,
-      ...(row.manager_id === null ? {} : { ownerManagerId: row.manager_id }),
-    },
-  };
+  return { id: row.id, entity: row.entity, data: row.data, ownerId: row.owner_id, stage: row.stage };
 }

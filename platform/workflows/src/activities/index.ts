@@ -36,6 +36,35 @@ export interface RunCommandsInput {
   at: number;
 }
 
+/**
+ * Commands whose ports only write the platform's read model (PostgreSQL), so that consecutive ones
+ * can commit as one transaction. Mail and notifications reach the outside world and run on their own.
+ */
+const READ_MODEL_COMMANDS: ReadonlySet<SideEffectCommand['type']> = new Set([
+  'enterStage',
+  'leaveStage',
+  'createTask',
+  'cancelTask',
+  'updateRecord',
+  'requestApproval',
+  'closeApproval',
+  'completeProcess',
+]);
+
+/** Consecutive commands grouped into runs that may share a transaction (`local`) and the rest. */
+export function groupCommands<T extends { command: { type: string } }>(
+  items: readonly T[],
+): { local: boolean; items: T[] }[] {
+  const groups: { local: boolean; items: T[] }[] = [];
+  for (const item of items) {
+    const local = READ_MODEL_COMMANDS.has(item.command.type as SideEffectCommand['type']);
+    const last = groups[groups.length - 1];
+    if (last !== undefined && local && last.local) last.items.push(item);
+    else groups.push({ local, items: [item] });
+  }
+  return groups;
+}
+
 /** Failures that another attempt with the same input cannot cure (by the ports' error names). */
 const DETERMINISTIC_ERRORS = new Set(['TemplateRenderError', 'ProcessRecordNotFoundError']);
 
@@ -60,6 +89,11 @@ export function createActivities(deps: ActivityDeps = {}) {
       throw ApplicationFailure.nonRetryable('This worker has no process ports configured.', 'NoPorts');
     return deps.ports;
   };
+  /** Runs read-model work in one transaction of the ports when they offer one. */
+  function inUnit(local: boolean, work: () => Promise<void>): Promise<void> {
+    const platform = ports();
+    return local && platform.transaction !== undefined ? platform.transaction(work) : work();
+  }
   async function runOne(input: RunCommandInput): Promise<void> {
     let detail: unknown;
     try {
@@ -88,22 +122,27 @@ export function createActivities(deps: ActivityDeps = {}) {
     },
     /** Carries out one side effect through the ports and notes it in the automation history. */
     async runCommand(input: RunCommandInput): Promise<void> {
-      await runOne(input);
+      await inUnit(READ_MODEL_COMMANDS.has(input.command.type), () => runOne(input));
     },
     /**
      * Carries out every side effect of one step in order, in one activity: one task round trip per
-     * step instead of one per command. Each command is idempotent by its key, so a retried batch
-     * does again only what had not been done.
+     * step instead of one per command. Consecutive read-model commands (a stage entered, a task
+     * created, their automation history) commit as one transaction; mail and notifications run
+     * between them on their own. Each command is idempotent by its key, so a retried batch does
+     * again only what had not been done.
      */
     async runCommands(input: RunCommandsInput): Promise<void> {
-      for (const { command, nodeLabel } of input.commands)
-        await runOne({
-          instance: input.instance,
-          command,
-          by: input.by,
-          ...(input.comment === undefined ? {} : { comment: input.comment }),
-          ...(nodeLabel === undefined ? {} : { nodeLabel }),
-          at: input.at,
+      for (const group of groupCommands(input.commands))
+        await inUnit(group.local, async () => {
+          for (const { command, nodeLabel } of group.items)
+            await runOne({
+              instance: input.instance,
+              command,
+              by: input.by,
+              ...(input.comment === undefined ? {} : { comment: input.comment }),
+              ...(nodeLabel === undefined ? {} : { nodeLabel }),
+              at: input.at,
+            });
         });
     },
     async recordStep(entry: RecordStepInput): Promise<void> {
