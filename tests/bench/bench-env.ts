@@ -107,16 +107,22 @@ export async function createBenchEnv(ownerCount: number): Promise<BenchEnv> {
   };
 }
 
-interface ApiChild {
+export interface ApiChild {
   port: number;
   pid: number;
   stop(): Promise<void>;
 }
 
-/** Starts tests/bench/api-server.child.ts on the database and waits for the port it listens on. */
-async function startApiChild(databaseUrl: string): Promise<ApiChild> {
+/**
+ * Starts tests/bench/api-server.child.ts on the database and waits for the port it listens on;
+ * `env` passes the child's other settings (BENCH_TEMPORAL_* to start processes, BENCH_SMTP_URL).
+ */
+export async function startApiChild(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<ApiChild> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'api-server.child.ts')], {
-    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl },
+    env: { ...process.env, ...env, BENCH_DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolve, reject) => {

@@ -55,7 +55,13 @@ export interface EngineHarness {
 
 /** Real PostgreSQL, a real Temporal dev server, a real SMTP server, and the B2B solution scaled to seconds. */
 export async function startEngine(
-  options: { persistent?: boolean; inProcessWorker?: boolean; temporal?: TestTemporal } = {},
+  options: {
+    persistent?: boolean;
+    inProcessWorker?: boolean;
+    temporal?: TestTemporal;
+    /** The API's process start timeout (TemporalConfig.startTimeoutMs). */
+    startTimeoutMs?: number;
+  } = {},
 ): Promise<EngineHarness> {
   setWorkerLogLevel('WARN');
   const t = await createTestPlatform();
@@ -68,6 +74,7 @@ export async function startEngine(
       address: temporal.server.address,
       namespace: temporal.server.namespace,
       taskQueue: TASK_QUEUE,
+      ...(options.startTimeoutMs === undefined ? {} : { startTimeoutMs: options.startTimeoutMs }),
     },
     smtpUrl: smtp.url,
     loginRateLimit: 1000,

@@ -10,6 +10,10 @@ import type { TestTemporal } from '../support/temporal';
 export interface RestartableTemporal extends TestTemporal {
   /** Stops the server process and starts it again on the same port and database file. */
   restart(downMs?: number): Promise<void>;
+  /** Stops the server process (until `up`). */
+  down(): Promise<void>;
+  /** Starts the stopped server again on the same port and database file. */
+  up(): Promise<void>;
 }
 
 export async function startRestartableTemporal(): Promise<RestartableTemporal> {
@@ -28,15 +32,21 @@ export async function startRestartableTemporal(): Promise<RestartableTemporal> {
     source: 'dev-server',
     stop: () => current.stop(),
   };
+  const down = () => current.stop();
+  const up = async () => {
+    current = await startTemporalDevServer({ cliPath, headless: true, dbFilename, port });
+  };
   return {
     server,
     connection,
     client,
     async restart(downMs = 0) {
-      await current.stop();
+      await down();
       await new Promise((resolve) => setTimeout(resolve, downMs));
-      current = await startTemporalDevServer({ cliPath, headless: true, dbFilename, port });
+      await up();
     },
+    down,
+    up,
     async close() {
       await connection.close();
       await current.stop();

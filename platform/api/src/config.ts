@@ -9,6 +9,10 @@ export interface TemporalConfig {
   address: string;
   namespace: string;
   taskQueue: string;
+  /** How often process starts that failed are retried, in ms (default 10 s; 0: only on demand). */
+  startRetryEveryMs?: number;
+  /** How long a process start may take before it is left to those retries, in ms (default 5 s). */
+  startTimeoutMs?: number;
 }
 
 export interface StaticApp {

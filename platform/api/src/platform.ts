@@ -48,7 +48,19 @@ export async function createPlatform(config: PlatformConfig): Promise<Platform> 
   const services = createServices(db, {
     mailer,
     ...(temporal && config.temporal
-      ? { processes: { client: temporal, taskQueue: config.temporal.taskQueue, logger } }
+      ? {
+          processes: {
+            client: temporal,
+            taskQueue: config.temporal.taskQueue,
+            logger,
+            ...(config.temporal.startRetryEveryMs === undefined
+              ? {}
+              : { startOutbox: { sweepEveryMs: config.temporal.startRetryEveryMs } }),
+            ...(config.temporal.startTimeoutMs === undefined
+              ? {}
+              : { startTimeoutMs: config.temporal.startTimeoutMs }),
+          },
+        }
       : {}),
   });
 
@@ -76,6 +88,7 @@ export async function createPlatform(config: PlatformConfig): Promise<Platform> 
     services,
     ...(temporal ? { temporal } : {}),
     async close() {
+      await services.processStarts?.close();
       await connection?.close();
       mailer.close();
       await pool.end();

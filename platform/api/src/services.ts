@@ -12,6 +12,7 @@ import type { Logger } from './config';
 import { createMessagingServices } from './mail/messaging-services';
 import { createTemporalProcessGateway } from './processes/process-gateway.temporal';
 import { createProcessTriggers } from './processes/process-triggers';
+import { createProcessStartOutbox, type ProcessStartOutboxOptions } from './processes/process-start-outbox';
 import { createSimulationService } from './processes/simulation.service';
 import type { Mailer } from './mail/mailer';
 import { createStageMirrorService } from './process-state/stage-mirror.service';
@@ -25,7 +26,15 @@ export interface ServicesOptions {
   /** The SMTP boundary (createMailer); without one, sending a mail fails with "not configured". */
   mailer?: Mailer;
   /** The process engine; without it process routes answer 503 and records start no process. */
-  processes?: { client: Client; taskQueue: string; logger: Logger };
+  processes?: {
+    client: Client;
+    taskQueue: string;
+    logger: Logger;
+    /** How owed process starts are retried (see createProcessStartOutbox). */
+    startOutbox?: ProcessStartOutboxOptions;
+    /** How long a start may take before it is given up and left to the retries (5 s). */
+    startTimeoutMs?: number;
+  };
 }
 
 /** Builds every service over one database handle. */
@@ -51,11 +60,21 @@ export function createServices(db: Db, options: ServicesOptions = {}) {
     options.processes === undefined
       ? undefined
       : createTemporalProcessGateway({ ...options.processes, db, definitions, resolveEntity });
-  const triggers =
+  const processStarts =
     processGateway === undefined || options.processes === undefined
+      ? undefined
+      : createProcessStartOutbox({
+          db,
+          gateway: processGateway,
+          logger: options.processes.logger,
+          ...(options.processes.startOutbox === undefined ? {} : { options: options.processes.startOutbox }),
+        });
+  const triggers =
+    processGateway === undefined || processStarts === undefined || options.processes === undefined
       ? undefined
       : createProcessTriggers({
           gateway: processGateway,
+          outbox: processStarts,
           db,
           definitions,
           resolveEntity,
@@ -82,6 +101,8 @@ export function createServices(db: Db, options: ServicesOptions = {}) {
     processState,
     resolveEntity,
     processGateway,
+    /** Process starts owed by record creations, retried until Temporal accepts them. */
+    processStarts,
     simulation,
     comments,
     views,

@@ -5,6 +5,7 @@ import { Migration0002StageMirror } from './migrations/migration-0002-stage-mirr
 import { Migration0003MailNotificationsAutomation } from './migrations/migration-0003-mail-notifications-automation';
 import { Migration0004TasksApprovals } from './migrations/migration-0004-tasks-approvals';
 import { Migration0005ViewsComments } from './migrations/migration-0005-views-comments';
+import { Migration0006ProcessStartOutbox } from './migrations/migration-0006-process-start-outbox';
 
 /** Connects MikroORM to PostgreSQL and brings the schema up to date. */
 export async function initOrm(databaseUrl: string): Promise<MikroORM> {
@@ -23,6 +24,7 @@ export async function initOrm(databaseUrl: string): Promise<MikroORM> {
         },
         { name: 'Migration0004TasksApprovals', class: Migration0004TasksApprovals },
         { name: 'Migration0005ViewsComments', class: Migration0005ViewsComments },
+        { name: 'Migration0006ProcessStartOutbox', class: Migration0006ProcessStartOutbox },
       ],
       snapshot: false,
       snapshotOnMigrate: false,

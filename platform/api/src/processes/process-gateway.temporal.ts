@@ -8,6 +8,7 @@ import {
   ApplicationFailure,
   type Client,
   type WorkflowHandle,
+  type WorkflowStartOptions,
 } from '@temporalio/client';
 import {
   ACTION_FORBIDDEN,
@@ -35,7 +36,6 @@ import {
   type EntityDefinition,
   type ProcessDefinition,
 } from '@crm/definitions';
-import type { Actor } from '../auth/actor';
 import type { Db } from '../db/db';
 import type { DefinitionsService } from '../definitions/definitions.service';
 import { NotFoundError } from '../http/problems';
@@ -45,18 +45,30 @@ import {
   type InstanceKey,
   type ProcessGateway,
   type ProcessInstanceSummary,
+  type StartActor,
 } from './process-gateway';
 import { loadProcessRecordView } from './record-snapshot';
 
 export interface TemporalGatewayDeps {
   client: Client;
   taskQueue: string;
+  /** How long a start may take before it is given up (and, when owed, retried later); 5 s. */
+  startTimeoutMs?: number;
   db: Db;
   definitions: DefinitionsService;
   resolveEntity(key: string): Promise<PublishedEntity>;
 }
 
-const interpreterActor = (actor: Actor): InterpreterActor => ({ userId: actor.id, roles: [actor.role] });
+const interpreterActor = (actor: StartActor): InterpreterActor => ({
+  userId: actor.id,
+  roles: [actor.role],
+});
+
+/**
+ * How long a start may take before the caller gives up on it by default (the client would otherwise
+ * keep retrying an unreachable server); a start owed by a record's creation is then retried later.
+ */
+const START_TIMEOUT_MS = 5000;
 
 function isReasonList(value: unknown): value is ActionRejectionReason[] {
   return (
@@ -160,7 +172,7 @@ export function createTemporalProcessGateway(deps: TemporalGatewayDeps): Process
         ...(actor === null ? {} : { actor: interpreterActor(actor) }),
       };
       try {
-        await client.workflow.start(WORKFLOW_NAMES.process, {
+        const options: WorkflowStartOptions = {
           workflowId,
           taskQueue: deps.taskQueue,
           args: [input],
@@ -173,7 +185,10 @@ export function createTemporalProcessGateway(deps: TemporalGatewayDeps): Process
             recordId: key.recordId,
             entity,
           },
-        });
+        };
+        await client.withDeadline(Date.now() + (deps.startTimeoutMs ?? START_TIMEOUT_MS), () =>
+          client.workflow.start(WORKFLOW_NAMES.process, options),
+        );
         return { workflowId, started: true };
       } catch (error) {
         if (error instanceof WorkflowExecutionAlreadyStartedError) return { workflowId, started: false };

@@ -25,6 +25,9 @@ export class ProcessActionRejectedError extends Error {
   }
 }
 
+/** Who starts a process: the interpreter knows the user and their role. */
+export type StartActor = Pick<Actor, 'id' | 'role'>;
+
 /** Identifies a process instance: one per (process, record). */
 export interface InstanceKey {
   processKey: string;
@@ -43,10 +46,12 @@ export interface ProcessInstanceSummary {
 }
 
 export interface ProcessGateway {
-  /** Starts the process for a record (idempotent: a second start of the same instance is a no-op). */
-  /** `record`: the record's row when the caller has it (a create), so it is not read again. */
+  /**
+   * Starts the process for a record (idempotent: a second start of the same instance is a no-op).
+   * `record`: the record's row when the caller has it (a create), so it is not read again.
+   */
   start(
-    actor: Actor | null,
+    actor: StartActor | null,
     key: InstanceKey,
     record?: KnownRecord,
   ): Promise<{ workflowId: string; started: boolean }>;

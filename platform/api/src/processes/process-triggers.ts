@@ -2,7 +2,9 @@
 // whose trigger fits, a saved record signals its instances (waits and conditions are re-evaluated)
 // and starts `onCondition` processes whose condition has just become true, a logged activity is
 // offered to the instances. The write itself has already committed: a process engine that is down
-// must not undo it, so failures here are logged, not thrown.
+// must not undo it, so failures here are logged, not thrown. Starts are never lost, though: each
+// is owed in the process start outbox first (a create owes its `onCreate` starts in the statement
+// that inserts the record) and retried from there until Temporal accepts it.
 import { evaluateCondition, type Condition, type ProcessDefinition } from '@crm/definitions';
 import type { Actor } from '../auth/actor';
 import type { Logger } from '../config';
@@ -10,11 +12,18 @@ import type { Db } from '../db/db';
 import type { DefinitionsService } from '../definitions/definitions.service';
 import type { PublishedEntity } from '../records/records.service';
 import type { RecordView } from '../records/record-row';
+import type { RawBuilder } from 'kysely';
 import type { ProcessGateway } from './process-gateway';
+import type { OwedStart, ProcessStartOutbox } from './process-start-outbox';
 import { loadProcessRecordView } from './record-snapshot';
 
 export interface ProcessTriggers {
-  recordCreated(actor: Actor, record: RecordView): Promise<void>;
+  /** The processes a new record of the entity starts whatever its data (`onCreate` triggers). */
+  startsOnCreate(entity: string): Promise<string[]>;
+  /** The create statement's part that owes those starts for the record its `from` CTE inserts. */
+  owedStartsSql(keys: readonly string[], actorId: string, from: string): RawBuilder<unknown>;
+  /** `owed`: the starts the create statement owed, done here once Temporal accepted them. */
+  recordCreated(actor: Actor, record: RecordView, owed?: readonly OwedStart[]): Promise<void>;
   recordUpdated(actor: Actor, before: RecordView, after: RecordView): Promise<void>;
   activityLogged(
     actor: Actor,
@@ -25,12 +34,13 @@ export interface ProcessTriggers {
 
 export function createProcessTriggers(deps: {
   gateway: ProcessGateway;
+  outbox: ProcessStartOutbox;
   db: Db;
   definitions: DefinitionsService;
   resolveEntity(key: string): Promise<PublishedEntity>;
   logger: Logger;
 }): ProcessTriggers {
-  const { gateway, logger } = deps;
+  const { gateway, outbox, logger } = deps;
 
   async function processesOf(entity: string): Promise<ProcessDefinition[]> {
     return (await deps.definitions.latestAll('process'))
@@ -63,17 +73,38 @@ export function createProcessTriggers(deps: {
     }
   }
 
+  /** Starts a process owed in the outbox (owing it first when `owedId` is not given). */
+  async function startOwed(
+    actor: Actor,
+    key: { processKey: string; recordId: string },
+    owedId: string | undefined,
+    record?: RecordView,
+  ): Promise<void> {
+    await guarded(`start ${key.processKey}`, async () => {
+      const id = owedId ?? (await outbox.owe(key.recordId, key.processKey, actor.id));
+      await gateway.start(actor, key, record);
+      if (id !== undefined) outbox.done(id);
+    });
+  }
+
   return {
-    async recordCreated(actor, record) {
+    async startsOnCreate(entity) {
+      return (await processesOf(entity))
+        .filter((process) => process.triggers.some((trigger) => trigger.type === 'onCreate'))
+        .map((process) => process.key);
+    },
+
+    owedStartsSql: (keys, actorId, from) => outbox.insertSql(keys, actorId, from),
+
+    async recordCreated(actor, record, owed = []) {
       for (const process of await processesOf(record.entity)) {
         for (const trigger of process.triggers) {
           const fires =
             trigger.type === 'onCreate' ||
             (trigger.type === 'onCondition' && (await holds(trigger.condition, record.id)));
           if (!fires) continue;
-          await guarded(`start ${process.key}`, () =>
-            gateway.start(actor, { processKey: process.key, recordId: record.id }, record),
-          );
+          const owedId = owed.find((start) => start.processKey === process.key)?.id;
+          await startOwed(actor, { processKey: process.key, recordId: record.id }, owedId, record);
           break;
         }
       }
@@ -90,7 +121,7 @@ export function createProcessTriggers(deps: {
             (await holds(trigger.condition, after.id)) &&
             !(await holds(trigger.condition, after.id, beforeData))
           )
-            await guarded(`start ${process.key}`, () => gateway.start(actor, key));
+            await startOwed(actor, key, undefined);
         }
       }
     },

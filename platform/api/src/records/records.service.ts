@@ -23,6 +23,7 @@ import {
   type RecordView,
 } from './record-row';
 import { listRecords, type ListQuery, type ListResult } from './records-list';
+import type { OwedStart } from '../processes/process-start-outbox';
 import type { ProcessTriggers } from '../processes/process-triggers';
 
 /** The published entity a record is written against. */
@@ -117,11 +118,16 @@ export function createRecordsService(deps: RecordsDeps) {
       if (ownerId !== actor.id) assertCapability(actor, 'records.assign');
       const data = validated(published, input);
       const checks = writeChecks(actor, published.entity, data);
+      // The processes every new record of the entity starts: owed in the same statement.
+      const owedKeys = (await deps.processes?.startsOnCreate(entityKey)) ?? [];
+      const owing = deps.processes !== undefined && owedKeys.length > 0;
       // One statement, so one round trip and atomic without BEGIN/COMMIT: the reference and unique
-      // checks, the INSERT (only when they pass) and its audit row, which repeats the returned view.
+      // checks, the INSERT (only when they pass), its audit row, which repeats the returned view,
+      // and the process starts it owes (see process-start-outbox.ts).
+      let owed: OwedStart[] = [];
       const created = await withUniqueMapping(published, input, async () => {
         const row = await db.one(
-          sql<Record<string, unknown> & Partial<RecordRow>>`
+          sql<Record<string, unknown> & Partial<RecordRow> & { owed_starts?: OwedStart[] }>`
           WITH chk AS (${checks.select}),
           ins AS (
             INSERT INTO records AS r (entity, entity_version, data, owner_id, search_text, created_by, updated_by)
@@ -132,16 +138,23 @@ export function createRecordsService(deps: RecordsDeps) {
           ),
           aud AS (
             ${audit.insertSql({ actorId: actor.id, action: 'record.create', subjectType: 'record', entity: entityKey }, 'ins')}
-          )
-          SELECT * FROM chk LEFT JOIN ins ON true`,
+          )${
+            owing
+              ? sql`, owe AS (${deps.processes?.owedStartsSql(owedKeys, actor.id, 'ins')})
+          SELECT chk.*, ins.*, (SELECT json_agg(json_build_object('id', id, 'processKey', process_key))
+            FROM owe) AS owed_starts FROM chk LEFT JOIN ins ON true`
+              : sql`
+          SELECT * FROM chk LEFT JOIN ins ON true`
+          }`,
           { prepare: true },
         );
         if (!row) throw new Error('the create statement returned no row');
         checks.assertPassed(row);
         if (typeof row.id !== 'string') throw new Error('insert returned no row');
+        owed = row.owed_starts ?? [];
         return toRecordView(row as RecordRow);
       });
-      await deps.processes?.recordCreated(actor, created);
+      await deps.processes?.recordCreated(actor, created, owed);
       return created;
     },
 

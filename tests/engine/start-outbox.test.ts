@@ -1,0 +1,105 @@
+// Process starts are never lost: a record created while the Temporal server is down is saved at
+// once, owes its process start in the process start outbox (written by the statement that inserts
+// the record), and the start runs when the engine is back. Real PostgreSQL, a real (file-backed,
+// restarted) Temporal dev server and a worker in a process of its own.
+import type { ChildProcess } from 'node:child_process';
+import { sql } from 'kysely';
+import { accountData, createRecord } from '../support/fixtures';
+import type { Agent } from '../support/test-platform';
+import { eventually, startEngine, type EngineHarness } from './engine-harness';
+import { mirroredStage } from './engine-probes';
+import { startRestartableTemporal, type RestartableTemporal } from './restartable-temporal';
+import { kill, startChild, stop } from './worker-process';
+
+jest.setTimeout(180000);
+
+describe('process start outbox', () => {
+  let h: EngineHarness;
+  let rep: Agent;
+  let worker: ChildProcess | undefined;
+  let temporal: RestartableTemporal;
+  let account: string;
+  beforeAll(async () => {
+    temporal = await startRestartableTemporal();
+    // Starts give up after 1 s (5 s by default), so the outage costs the test little time.
+    h = await startEngine({ inProcessWorker: false, temporal, startTimeoutMs: 1000 });
+    rep = await h.agent('rep');
+    worker = await startChild(h);
+    account = (await createRecord(rep, 'account', accountData({ name: 'Outbox account' }))).id;
+  });
+  afterAll(async () => {
+    if (worker) await stop(worker);
+    await h?.close();
+  });
+
+  const owed = async (recordId: string) => h.platform.db.query(sqlOwed(recordId));
+  const processExists = async (recordId: string) => {
+    try {
+      await h.temporal.client.workflow.getHandle(`process:deal_pipeline:${recordId}`).describe();
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const createDeal = async (name: string) => {
+    const res = await rep.post('/api/records/deal').send({ data: { name, account } });
+    expect(res.status).toBe(201);
+    return (res.body as { id: string }).id;
+  };
+
+  it('owes a start with the record and forgets it once Temporal accepted it', async () => {
+    const id = await createDeal('Outbox deal, engine up');
+    expect(await processExists(id)).toBe(true);
+    // Deleted in batches within about a second.
+    await eventually(async () => ((await owed(id)).length === 0 ? true : undefined), 10000);
+    await eventually(async () =>
+      (await mirroredStage(h.platform.db, id))?.stage === 'qualification' ? true : undefined,
+    );
+  });
+
+  it('keeps a start that failed while the engine was down, backs off, and runs it when the engine is back', async () => {
+    if (worker) await kill(worker);
+    worker = undefined;
+    await temporal.down();
+    let kept: string;
+    let dropped: string;
+    try {
+      // The record is saved although its process cannot start now.
+      kept = await createDeal('Outbox deal, engine down');
+      dropped = await createDeal('Outbox deal, deleted while the engine was down');
+      await (await h.agent('admin')).delete(`/api/records/deal/${dropped}`).expect(204);
+      expect(await owed(kept)).toEqual([{ process_key: 'deal_pipeline', attempts: 0, last_error: null }]);
+      expect((await mirroredStage(h.platform.db, kept))?.stage).toBeNull();
+      // Due now instead of 30 s after the create; the API's timer would get there by itself. The
+      // engine is still down: the start fails again, is noted and backs off; the deleted record's
+      // start is dropped.
+      await h.platform.db.query(sqlDue([kept, dropped]));
+      expect(await h.platform.services.processStarts?.sweep()).toEqual({ started: 0, dropped: 1, failed: 1 });
+      const [row] = await owed(kept);
+      expect(row).toMatchObject({ process_key: 'deal_pipeline', attempts: 1 });
+      expect(row?.last_error).toEqual(expect.any(String));
+      expect(await owed(dropped)).toEqual([]);
+      expect(await h.platform.services.processStarts?.sweep()).toEqual({ started: 0, dropped: 0, failed: 0 });
+    } finally {
+      await temporal.up();
+    }
+    worker = await startChild(h);
+    await h.platform.db.query(sqlDue([kept]));
+    expect(await h.platform.services.processStarts?.sweep()).toEqual({ started: 1, dropped: 0, failed: 0 });
+    expect(await owed(kept)).toEqual([]);
+    expect(await processExists(kept)).toBe(true);
+    expect(await processExists(dropped)).toBe(false);
+    await eventually(async () =>
+      (await mirroredStage(h.platform.db, kept))?.stage === 'qualification' ? true : undefined,
+    );
+  });
+});
+
+function sqlOwed(recordId: string) {
+  return sql<{ process_key: string; attempts: number; last_error: string | null }>`
+    SELECT process_key, attempts, last_error FROM process_start_outbox WHERE record_id = ${recordId}::uuid`;
+}
+
+function sqlDue(recordIds: string[]) {
+  return sql`UPDATE process_start_outbox SET next_attempt_at = now() WHERE record_id = ANY(${recordIds}::uuid[])`;
+}
