@@ -1,4 +1,4 @@
-import { createProcessPorts } from '@crm/api';
+import { createProcessPorts, loadProcessRecordView } from '@crm/api';
 import { createActivities } from '@crm/workflows';
 import { queryDatabase } from '../support/test-database';
 import { createTestPlatform, type Agent, type TestPlatform } from '../support/test-platform';
@@ -186,6 +186,26 @@ describe('RecordPort: the record as the process sees it, and its writes', () => 
     expect(row).toEqual({ version: deal.version, discount: null });
     const keys = await db('SELECT 1 FROM process_record_updates WHERE idempotency_key = $1', [key]);
     expect(keys).toHaveLength(0);
+  });
+});
+
+describe('The record snapshot an action or a start carries to the process', () => {
+  it('is the same whichever way it is read: by id, from a create, or in one statement by entity', async () => {
+    const deal = await dealOf(rep, 'Snapshot deal', { amount: { amount: 7000, currency: 'EUR' } });
+    const resolve = t.platform.services.resolveEntity;
+    const plain = await loadProcessRecordView(t.platform.db, resolve, deal.id);
+    const known = await loadProcessRecordView(t.platform.db, resolve, deal.id, {
+      known: { id: deal.id, entity: 'deal', data: plain.view.data, ownerId: t.users.rep.id, stage: null },
+    });
+    const whole = await loadProcessRecordView(t.platform.db, resolve, deal.id, { entity: 'deal' });
+    expect(plain.view.related?.account).toMatchObject({ id: deal.accountId, name: 'Snapshot deal account' });
+    expect(plain.view.ownerManagerId).toBe(t.users.manager.id);
+    expect(known).toEqual(plain);
+    expect(whole).toEqual(plain);
+    // The one-statement read names the entity: a record of another entity is not found.
+    await expect(
+      loadProcessRecordView(t.platform.db, resolve, deal.id, { entity: 'account' }),
+    ).rejects.toMatchObject({ status: 404 });
   });
 });
 

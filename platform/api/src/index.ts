@@ -27,3 +27,4 @@ export { createNotificationPort, type NotificationPortOptions } from './process-
 export { createAutomationLogPort } from './process-ports/automation-log.port';
 export { createMailer, messageIdFor, type Mailer, type MailerConfig } from './mail/mailer';
 export { MailInFlightError, type SendMailResult } from './mail/outbox.service';
+export { loadProcessRecordView, type KnownRecord } from './processes/record-snapshot';

@@ -126,8 +126,19 @@ export function createTemporalProcessGateway(deps: TemporalGatewayDeps): Process
   const { client, definitions } = deps;
   const handle = (key: InstanceKey): WorkflowHandle =>
     client.workflow.getHandle(processWorkflowId(key.processKey, key.recordId));
-  const snapshot = async (recordId: string) =>
-    (await loadProcessRecordView(deps.db, deps.resolveEntity, recordId)).view;
+  /** The record as an action on the instance sees it: one statement when the process is published. */
+  const snapshot = async (key: InstanceKey) => {
+    const process = (await definitions.latestAll('process')).find((v) => v.key === key.processKey);
+    const entity = (process?.content as unknown as ProcessDefinition | undefined)?.entity;
+    return (
+      await loadProcessRecordView(
+        deps.db,
+        deps.resolveEntity,
+        key.recordId,
+        entity === undefined ? {} : { entity },
+      )
+    ).view;
+  };
 
   async function update<A>(key: InstanceKey, run: (h: WorkflowHandle) => Promise<A>): Promise<A> {
     try {
@@ -149,7 +160,7 @@ export function createTemporalProcessGateway(deps: TemporalGatewayDeps): Process
         deps.db,
         deps.resolveEntity,
         key.recordId,
-        known?.id === key.recordId ? known : undefined,
+        known?.id === key.recordId ? { known } : {},
       );
       if (entity !== definition.entity)
         throw new NotFoundError(`Process "${key.processKey}" does not run for ${entity} records.`);
@@ -197,7 +208,7 @@ export function createTemporalProcessGateway(deps: TemporalGatewayDeps): Process
     },
 
     async move(actor, key, request) {
-      const record = await snapshot(key.recordId);
+      const record = await snapshot(key);
       const result = await update(key, (h) =>
         h.executeUpdate(moveUpdate, {
           args: [
@@ -214,7 +225,7 @@ export function createTemporalProcessGateway(deps: TemporalGatewayDeps): Process
     },
 
     async activityLogged(_actor, key, activity) {
-      const record = await snapshot(key.recordId);
+      const record = await snapshot(key);
       await update(key, (h) =>
         h.executeUpdate(logActivityUpdate, {
           args: [
@@ -230,7 +241,7 @@ export function createTemporalProcessGateway(deps: TemporalGatewayDeps): Process
     },
 
     async recordChanged(key) {
-      const record = await snapshot(key.recordId);
+      const record = await snapshot(key);
       try {
         await handle(key).signal(recordChangedSignal, { record });
       } catch (error) {
@@ -240,7 +251,7 @@ export function createTemporalProcessGateway(deps: TemporalGatewayDeps): Process
     },
 
     async decideApproval(actor, key, decision) {
-      const record = await snapshot(key.recordId);
+      const record = await snapshot(key);
       await update(key, (h) =>
         h.executeUpdate(decideApprovalUpdate, {
           args: [{ ...decision, actor: interpreterActor(actor), record }],
@@ -249,7 +260,7 @@ export function createTemporalProcessGateway(deps: TemporalGatewayDeps): Process
     },
 
     async delegateApproval(actor, key, delegation) {
-      const record = await snapshot(key.recordId);
+      const record = await snapshot(key);
       await update(key, (h) =>
         h.executeUpdate(delegateApprovalUpdate, {
           args: [{ ...delegation, actor: interpreterActor(actor), record }],
@@ -258,7 +269,7 @@ export function createTemporalProcessGateway(deps: TemporalGatewayDeps): Process
     },
 
     async tickChecklist(actor, key, tick) {
-      const record = await snapshot(key.recordId);
+      const record = await snapshot(key);
       const result = await update(key, (h) =>
         h.executeUpdate(tickChecklistUpdate, { args: [{ ...tick, actor: interpreterActor(actor), record }] }),
       );
@@ -266,7 +277,7 @@ export function createTemporalProcessGateway(deps: TemporalGatewayDeps): Process
     },
 
     async completeTask(actor, key, taskId) {
-      const record = await snapshot(key.recordId);
+      const record = await snapshot(key);
       await update(key, (h) =>
         h.executeUpdate(completeTaskUpdate, { args: [{ taskId, actor: interpreterActor(actor), record }] }),
       );

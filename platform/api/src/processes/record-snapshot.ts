@@ -38,8 +38,11 @@ export async function loadProcessRecordView(
   db: Db,
   resolveEntity: (key: string) => Promise<PublishedEntity>,
   recordId: string,
-  known?: KnownRecord,
+  options: { known?: KnownRecord; entity?: string } = {},
 ): Promise<{ entity: string; view: ProcessRecordView }> {
+  const { known } = options;
+  if (known === undefined && options.entity !== undefined)
+    return readWhole(db, await resolveEntity(options.entity), options.entity, recordId);
   const record = known ?? (await readRecord(db, recordId));
   const published = await resolveEntity(record.entity);
   const references = listFields(published.entity as unknown as EntityDefinition, ['reference']);
@@ -52,6 +55,14 @@ export async function loadProcessRecordView(
         WHERE id = ANY(${ids}::uuid[]) AND deleted_at IS NULL) AS related`,
     { prepare: true },
   );
+  return viewOf(record, references, around);
+}
+
+function viewOf(
+  record: KnownRecord,
+  references: readonly { key: string }[],
+  around: Around | undefined,
+): { entity: string; view: ProcessRecordView } {
   const relatedRows = around?.related ?? [];
   const related: Record<string, Record<string, unknown>> = {};
   for (const field of references) {
@@ -67,6 +78,34 @@ export async function loadProcessRecordView(
       ...(managerId === null ? {} : { ownerManagerId: managerId }),
     },
   };
+}
+
+const UUID_TEXT = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+
+/**
+ * The record, its owner's manager and the records its reference fields point to, in one statement:
+ * for user actions, whose entity the process names, so the reference fields are known up front.
+ */
+async function readWhole(
+  db: Db,
+  published: PublishedEntity,
+  entity: string,
+  recordId: string,
+): Promise<{ entity: string; view: ProcessRecordView }> {
+  const references = listFields(published.entity as unknown as EntityDefinition, ['reference']);
+  const keys = references.map((field) => field.key);
+  const row = await db.one(
+    sql<Row & Around>`SELECT r.id, r.entity, r.data, r.owner_id, r.stage,
+      (SELECT manager_id FROM users WHERE id = r.owner_id) AS manager_id,
+      (SELECT json_agg(json_build_object('id', x.id, 'data', x.data, 'owner_id', x.owner_id)) FROM records x
+        WHERE x.deleted_at IS NULL AND x.id = ANY(ARRAY(
+          SELECT (r.data->>k)::uuid FROM unnest(${keys}::text[]) AS k WHERE r.data->>k ~ ${UUID_TEXT}))) AS related
+    FROM records r WHERE r.id = ${recordId} AND r.entity = ${entity} AND r.deleted_at IS NULL`,
+    { prepare: true },
+  );
+  if (!row) throw new NotFoundError(`No record ${recordId}.`);
+  const record = { id: row.id, entity: row.entity, data: row.data, ownerId: row.owner_id, stage: row.stage };
+  return viewOf(record, references, row);
 }
 
 async function readRecord(db: Db, recordId: string): Promise<KnownRecord> {
