@@ -68,29 +68,30 @@ export function createProcessStartOutbox(deps: {
   async function retry(row: DueRow): Promise<'started' | 'dropped' | 'failed'> {
     const actor: StartActor | null =
       row.actor_id === null || row.actor_role === null ? null : { id: row.actor_id, role: row.actor_role };
+    let outcome: 'started' | 'dropped';
     try {
       await gateway.start(actor, { processKey: row.process_key, recordId: row.record_id });
-      await db.query(sql`DELETE FROM process_start_outbox WHERE id = ${row.id}::bigint`);
-      return 'started';
+      outcome = 'started';
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof NotFoundError) {
-        // The record was deleted, or the process is no longer published: nothing left to start.
-        logger.warn(`process start dropped: ${row.process_key} for record ${row.record_id}`, {
+      if (!(error instanceof NotFoundError)) {
+        logger.error(`process start failed again: ${row.process_key} for record ${row.record_id}`, {
           error: message,
+          attempts: row.attempts,
         });
-        await db.query(sql`DELETE FROM process_start_outbox WHERE id = ${row.id}::bigint`);
-        return 'dropped';
+        await db.query(sql`UPDATE process_start_outbox SET last_error = ${message},
+          next_attempt_at = now() + ${retryDelayMs(row.attempts)} * interval '1 millisecond'
+          WHERE id = ${row.id}::bigint`);
+        return 'failed';
       }
-      logger.error(`process start failed again: ${row.process_key} for record ${row.record_id}`, {
+      // The record was deleted, or the process is no longer published: nothing left to start.
+      logger.warn(`process start dropped: ${row.process_key} for record ${row.record_id}`, {
         error: message,
-        attempts: row.attempts,
       });
-      await db.query(sql`UPDATE process_start_outbox SET last_error = ${message},
-        next_attempt_at = now() + ${retryDelayMs(row.attempts)} * interval '1 millisecond'
-        WHERE id = ${row.id}::bigint`);
-      return 'failed';
+      outcome = 'dropped';
     }
+    await db.query(sql`DELETE FROM process_start_outbox WHERE id = ${row.id}::bigint`);
+    return outcome;
   }
 
   const sweepEveryMs = deps.options?.sweepEveryMs ?? 10_000;

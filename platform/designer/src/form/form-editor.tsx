@@ -10,6 +10,7 @@ import { validationContext, type Workspace } from '../shared/workspace';
 import { sampleRecord } from '../mail/sample-record';
 import { FormFieldSettings } from './form-field-settings';
 import { RulesEditor } from './form-rules-editor';
+import { StagePicker } from '../shared/stage-picker';
 
 const DRAG = 'application/x-crm-form-field';
 
@@ -239,19 +240,7 @@ export function FormEditor({
         <div className="form-preview" data-testid="form-preview">
           <div className="row gap">
             <strong>Preview</strong>
-            <select
-              className="input input-sm"
-              aria-label="Preview stage"
-              value={stage}
-              onChange={(e) => setStage(e.target.value)}
-            >
-              <option value="">No stage</option>
-              {stages.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
+            <StagePicker stages={stages} value={stage} onChange={setStage} />
             <button
               type="button"
               className="btn btn-ghost btn-xs"

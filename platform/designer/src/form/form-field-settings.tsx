@@ -4,6 +4,12 @@ import type { EntityDefinition, FormField } from '@crm/definitions';
 import { RulesEditor } from './form-rules-editor';
 
 /** The placed field with the property set, or without it when the value is empty. */
+/** What a form may say differently from the field's definition (empty: the definition's text). */
+const TEXT_OVERRIDES = [
+  { prop: 'label', label: 'Label on this form' },
+  { prop: 'helpText', label: 'Hint on this form' },
+] as const;
+
 function withProp(
   field: FormField,
   key: 'label' | 'helpText' | 'span',
@@ -43,24 +49,17 @@ export function FormFieldSettings({
         </button>
       </div>
       <div className="row gap wrap">
-        <label className="field">
-          <span>Label on this form</span>
-          <input
-            className="input input-sm"
-            placeholder={definition?.label ?? ''}
-            value={placed.label ?? ''}
-            onChange={(e) => onChange(withProp(placed, 'label', e.target.value))}
-          />
-        </label>
-        <label className="field">
-          <span>Hint on this form</span>
-          <input
-            className="input input-sm"
-            placeholder={definition?.helpText ?? ''}
-            value={placed.helpText ?? ''}
-            onChange={(e) => onChange(withProp(placed, 'helpText', e.target.value))}
-          />
-        </label>
+        {TEXT_OVERRIDES.map(({ prop, label }) => (
+          <label key={prop} className="field">
+            <span>{label}</span>
+            <input
+              className="input input-sm"
+              placeholder={definition?.[prop] ?? ''}
+              value={placed[prop] ?? ''}
+              onChange={(e) => onChange(withProp(placed, prop, e.target.value))}
+            />
+          </label>
+        ))}
         <label className="field">
           <span>Width</span>
           <select

@@ -6,6 +6,7 @@ import { errorMessage } from '@crm/runtime-ui/ui';
 import { previewDocument, previewGate, previewTemplate } from './mail-preview';
 import { listRecords, loadRecordSample, recordTitle, type RecordSummary } from './record-sample';
 import { sampleRecord, type SampleRecord } from './sample-record';
+import { StagePicker } from '../shared/stage-picker';
 
 export function MailPreviewPane({
   template,
@@ -77,19 +78,7 @@ export function MailPreviewPane({
               </option>
             ))}
         </select>
-        <select
-          className="input input-sm"
-          aria-label="Preview stage"
-          value={stage}
-          onChange={(e) => setStage(e.target.value)}
-        >
-          <option value="">No stage</option>
-          {stages.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.label}
-            </option>
-          ))}
-        </select>
+        <StagePicker stages={stages} value={stage} onChange={setStage} />
       </div>
       {note && <div className="banner banner-error">{note}</div>}
       {gate && (

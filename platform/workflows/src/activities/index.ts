@@ -52,7 +52,7 @@ const READ_MODEL_COMMANDS: ReadonlySet<SideEffectCommand['type']> = new Set([
 ]);
 
 /** Consecutive commands grouped into runs that may share a transaction (`local`) and the rest. */
-export function groupCommands<T extends { command: { type: string } }>(
+function groupCommands<T extends { command: { type: string } }>(
   items: readonly T[],
 ): { local: boolean; items: T[] }[] {
   const groups: { local: boolean; items: T[] }[] = [];
