@@ -57,6 +57,81 @@ describe('process start outbox', () => {
     );
   });
 
+  it('starts an onCondition process when an update makes its condition true, once, through the outbox', async () => {
+    // A second process, on accounts: onboarding starts when an account becomes a customer.
+    const admin = h.t.actors.admin;
+    const onboarding = {
+      key: 'customer_onboarding',
+      label: 'Customer onboarding',
+      entity: 'account',
+      calendar: 'default',
+      triggers: [{ type: 'onCondition', condition: { field: 'lifecycle', op: 'eq', value: 'customer' } }],
+      nodes: [
+        { id: 'start', type: 'start', label: 'Became a customer', position: { x: 0, y: 0 } },
+        { id: 'welcome', type: 'stage', label: 'Welcome', position: { x: 200, y: 0 } },
+        { id: 'done', type: 'end', label: 'Onboarded', position: { x: 400, y: 0 }, outcome: 'closed' },
+      ],
+      edges: [
+        { id: 'e1', source: 'start', target: 'welcome' },
+        { id: 'e2', source: 'welcome', target: 'done' },
+      ],
+    };
+    const saved = await h.platform.services.definitions.putDraft(
+      admin,
+      'process',
+      onboarding.key,
+      onboarding,
+    );
+    expect(saved.errors).toEqual([]);
+    await h.platform.services.definitions.publishDrafts(
+      admin,
+      [{ kind: 'process', key: onboarding.key }],
+      {},
+    );
+    const workflowId = (id: string) => `process:customer_onboarding:${id}`;
+    const exists = async (id: string) =>
+      h.temporal.client.workflow
+        .getHandle(workflowId(id))
+        .describe()
+        .then(
+          () => true,
+          () => false,
+        );
+
+    const prospect = await createRecord(rep, 'account', accountData({ name: 'Onboarding prospect' }));
+    const customer = await createRecord(
+      rep,
+      'account',
+      accountData({ name: 'Born customer', lifecycle: 'customer' }),
+    );
+    // Created already true: the condition starts it at once.
+    await eventually(async () => ((await exists(customer.id)) ? true : undefined));
+    // An unrelated change leaves the prospect alone; becoming a customer starts it.
+    await rep
+      .patch(`/api/records/account/${prospect.id}`)
+      .send({ data: { name: 'Onboarding prospect 2' } })
+      .expect(200);
+    expect(await exists(prospect.id)).toBe(false);
+    await rep
+      .patch(`/api/records/account/${prospect.id}`)
+      .send({ data: { lifecycle: 'customer' } })
+      .expect(200);
+    await eventually(async () => ((await exists(prospect.id)) ? true : undefined));
+    await eventually(async () =>
+      (await mirroredStage(h.platform.db, prospect.id))?.stage === 'welcome' ? true : undefined,
+    );
+    // Still true after another change: no second start; the owed row is gone.
+    await rep
+      .patch(`/api/records/account/${prospect.id}`)
+      .send({ data: { name: 'Onboarded customer' } })
+      .expect(200);
+    await eventually(async () => ((await owed(prospect.id)).length === 0 ? true : undefined), 10000);
+    const runs = await h.platform.db.query(
+      sql<{ n: number }>`SELECT count(*)::int AS n FROM stage_history WHERE record_id = ${prospect.id}::uuid`,
+    );
+    expect(runs[0]?.n).toBe(1);
+  });
+
   it('keeps a start that failed while the engine was down, backs off, and runs it when the engine is back', async () => {
     if (worker) await kill(worker);
     worker = undefined;

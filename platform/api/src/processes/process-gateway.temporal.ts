@@ -240,8 +240,8 @@ export function createTemporalProcessGateway(deps: TemporalGatewayDeps): Process
       );
     },
 
-    async recordChanged(key) {
-      const record = await snapshot(key);
+    async recordChanged(key, known) {
+      const record = known ?? (await snapshot(key));
       try {
         await handle(key).signal(recordChangedSignal, { record });
       } catch (error) {

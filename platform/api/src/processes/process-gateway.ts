@@ -4,6 +4,7 @@
 // Routes never talk to Temporal directly, and records/activities services notify processes only
 // through here.
 import type { Actor } from '../auth/actor';
+import type { ProcessRecordView } from '@crm/workflows/contract';
 import type { KnownRecord } from './record-snapshot';
 
 /** Why the process refused an action, one entry per missing field or broken rule. */
@@ -71,8 +72,11 @@ export interface ProcessGateway {
     key: InstanceKey,
     activity: { type: string; result?: string; at: number },
   ): Promise<void>;
-  /** The record's data changed (conditions and waits are re-evaluated). */
-  recordChanged(key: InstanceKey): Promise<void>;
+  /**
+   * The record's data changed (conditions and waits are re-evaluated). `record`: the snapshot when
+   * the caller has already read it, so it is not read again.
+   */
+  recordChanged(key: InstanceKey, record?: ProcessRecordView): Promise<void>;
   decideApproval(
     actor: Actor,
     key: InstanceKey,

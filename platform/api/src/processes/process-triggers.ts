@@ -12,6 +12,7 @@ import type { Db } from '../db/db';
 import type { DefinitionsService } from '../definitions/definitions.service';
 import type { PublishedEntity } from '../records/records.service';
 import type { RecordView } from '../records/record-row';
+import type { ProcessRecordView } from '@crm/workflows/contract';
 import type { RawBuilder } from 'kysely';
 import type { ProcessGateway } from './process-gateway';
 import type { OwedStart, ProcessStartOutbox } from './process-start-outbox';
@@ -48,12 +49,20 @@ export function createProcessTriggers(deps: {
       .filter((p) => p.entity === entity);
   }
 
-  async function holds(
-    condition: Condition,
-    recordId: string,
-    data?: Record<string, unknown>,
-  ): Promise<boolean> {
-    const { view } = await loadProcessRecordView(deps.db, deps.resolveEntity, recordId);
+  /** The record as its processes see it, read at most once per event however many ask. */
+  function viewOf(record: RecordView, fresh: boolean): () => Promise<ProcessRecordView> {
+    let loaded: Promise<ProcessRecordView> | undefined;
+    return () =>
+      (loaded ??= loadProcessRecordView(
+        deps.db,
+        deps.resolveEntity,
+        record.id,
+        // A create hands over the row it just wrote; an update's row may have moved on since.
+        fresh ? { known: record } : { entity: record.entity },
+      ).then((snapshot) => snapshot.view));
+  }
+
+  function holds(condition: Condition, view: ProcessRecordView, data?: Record<string, unknown>): boolean {
     const record = data ?? view.data;
     return evaluateCondition(condition, {
       record,
@@ -61,6 +70,27 @@ export function createProcessTriggers(deps: {
       ...(typeof record.stage === 'string' ? { stage: record.stage } : {}),
       ...(typeof record.ownerId === 'string' ? { ownerId: record.ownerId } : {}),
     });
+  }
+
+  /**
+   * Whether an `onCondition` trigger fires: its condition holds now and (for an update) did not
+   * hold on the data before. A record that cannot be read fires nothing, and says so in the log.
+   */
+  async function fires(
+    processKey: string,
+    condition: Condition,
+    view: () => Promise<ProcessRecordView>,
+    before?: Record<string, unknown>,
+  ): Promise<boolean> {
+    try {
+      const now = await view();
+      return holds(condition, now) && (before === undefined || !holds(condition, now, before));
+    } catch (error) {
+      logger.error(`process trigger failed: condition of ${processKey}`, {
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return false;
+    }
   }
 
   async function guarded(what: string, work: () => Promise<unknown>): Promise<void> {
@@ -97,12 +127,13 @@ export function createProcessTriggers(deps: {
     owedStartsSql: (keys, actorId, from) => outbox.insertSql(keys, actorId, from),
 
     async recordCreated(actor, record, owed = []) {
+      const view = viewOf(record, true);
       for (const process of await processesOf(record.entity)) {
         for (const trigger of process.triggers) {
-          const fires =
+          const starts =
             trigger.type === 'onCreate' ||
-            (trigger.type === 'onCondition' && (await holds(trigger.condition, record.id)));
-          if (!fires) continue;
+            (trigger.type === 'onCondition' && (await fires(process.key, trigger.condition, view)));
+          if (!starts) continue;
           const owedId = owed.find((start) => start.processKey === process.key)?.id;
           await startOwed(actor, { processKey: process.key, recordId: record.id }, owedId, record);
           break;
@@ -111,16 +142,14 @@ export function createProcessTriggers(deps: {
     },
 
     async recordUpdated(actor, before, after) {
+      const view = viewOf(after, false);
+      const beforeData = { ...before.data, ownerId: before.ownerId, stage: before.stage };
       for (const process of await processesOf(after.entity)) {
         const key = { processKey: process.key, recordId: after.id };
-        await guarded(`recordChanged ${process.key}`, () => gateway.recordChanged(key));
+        await guarded(`recordChanged ${process.key}`, async () => gateway.recordChanged(key, await view()));
         for (const trigger of process.triggers) {
           if (trigger.type !== 'onCondition') continue;
-          const beforeData = { ...before.data, ownerId: before.ownerId, stage: before.stage };
-          if (
-            (await holds(trigger.condition, after.id)) &&
-            !(await holds(trigger.condition, after.id, beforeData))
-          )
+          if (await fires(process.key, trigger.condition, view, beforeData))
             await startOwed(actor, key, undefined);
         }
       }
