@@ -132,7 +132,11 @@ export function mutationsOf(doc: unknown): fc.Arbitrary<unknown> {
       if (replacement === undefined) {
         if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
         else Reflect.deleteProperty(parent, last);
-      } else Reflect.set(parent, last, replacement);
+      } else {
+        // A copy: replacements include shared constants, and a later edit of this document may
+        // reach into one (mutating the constant for every other run, even into a cycle).
+        Reflect.set(parent, last, structuredClone(replacement));
+      }
     }
     return copy;
   });
