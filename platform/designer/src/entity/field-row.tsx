@@ -3,25 +3,7 @@
 import { useState } from 'react';
 import type { EntityDefinition, FieldDefinition } from '@crm/definitions';
 import { FieldSettingsEditor } from './field-settings-editor';
-
-const TYPES: FieldDefinition['type'][] = [
-  'text',
-  'longText',
-  'number',
-  'integer',
-  'money',
-  'percent',
-  'date',
-  'datetime',
-  'boolean',
-  'email',
-  'phone',
-  'url',
-  'enum',
-  'multiEnum',
-  'reference',
-  'user',
-];
+import { FIELD_TYPES } from './field-settings';
 
 function retype(
   field: FieldDefinition,
@@ -90,7 +72,7 @@ export function FieldRow({
             value={field.type}
             onChange={(e) => onChange(retype(field, e.target.value as FieldDefinition['type'], entities))}
           >
-            {TYPES.map((t) => (
+            {FIELD_TYPES.map((t) => (
               <option key={t} value={t}>
                 {t}
               </option>

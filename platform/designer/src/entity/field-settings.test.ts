@@ -1,27 +1,9 @@
 import path from 'node:path';
 import { validateDefinition, type EntityDefinition, type FieldDefinition } from '@crm/definitions';
 import { loadSolutionFromDirectory } from '@crm/definitions/node';
-import { fieldSettings, readSetting, writeSetting, type SettingSpec } from './field-settings';
+import { FIELD_TYPES, fieldSettings, readSetting, writeSetting, type SettingSpec } from './field-settings';
 
 const B2B = path.resolve(__dirname, '../../../../definitions/solutions/b2b-sales');
-const TYPES: FieldDefinition['type'][] = [
-  'text',
-  'longText',
-  'number',
-  'integer',
-  'money',
-  'percent',
-  'date',
-  'datetime',
-  'boolean',
-  'email',
-  'phone',
-  'url',
-  'enum',
-  'multiEnum',
-  'reference',
-  'user',
-];
 const spec = (type: FieldDefinition['type'], prop: string): SettingSpec => {
   const found = fieldSettings(type).find((s) => s.prop === prop);
   if (!found) throw new Error(`${type} has no setting ${prop}`);
@@ -36,7 +18,7 @@ beforeAll(async () => {
 describe('field settings', () => {
   it('every setting offered for every type is a property the definition language accepts', () => {
     const deal = entities.find((e) => e.key === 'deal')!;
-    for (const type of TYPES) {
+    for (const type of FIELD_TYPES) {
       for (const s of fieldSettings(type)) {
         const base = { key: 'probe', label: 'Probe', type } as Record<string, unknown>;
         if (type === 'enum' || type === 'multiEnum') base.options = [{ value: 'a', label: 'A' }];

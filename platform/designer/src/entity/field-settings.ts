@@ -2,6 +2,26 @@
 // default, hint), as a table that drives the field settings row, and the pure edit of one setting.
 import type { FieldDefinition } from '@crm/definitions';
 
+/** Every field type, in the order the field table offers them. */
+export const FIELD_TYPES: readonly FieldDefinition['type'][] = [
+  'text',
+  'longText',
+  'number',
+  'integer',
+  'money',
+  'percent',
+  'date',
+  'datetime',
+  'boolean',
+  'email',
+  'phone',
+  'url',
+  'enum',
+  'multiEnum',
+  'reference',
+  'user',
+];
+
 export type SettingKind = 'number' | 'integer' | 'text' | 'date' | 'currencies' | 'boolean' | 'option';
 
 export interface SettingSpec {
