@@ -121,10 +121,16 @@ export async function startApiChild(
   databaseUrl: string,
   env: Record<string, string> = {},
 ): Promise<ApiChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'api-server.child.ts')], {
-    env: { ...process.env, ...env, BENCH_DATABASE_URL: databaseUrl },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  // BENCH_API_NODE_FLAGS passes Node flags to the API process only, e.g. "--cpu-prof --cpu-prof-dir=prof".
+  const flags = (process.env.BENCH_API_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(
+    process.execPath,
+    [...flags, '--import', 'tsx', path.join(__dirname, 'api-server.child.ts')],
+    {
+      env: { ...process.env, ...env, BENCH_DATABASE_URL: databaseUrl },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error('the API process did not start in 60 s')), 60_000);
