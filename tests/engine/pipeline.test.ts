@@ -288,15 +288,36 @@ describe('deal pipeline on Temporal', () => {
 
     await patch(id, { amount: { amount: 40000, currency: 'EUR' } });
     const admin = await h.agent('admin');
+    // The administrator's list of stuck automation shows the parked step; a rep may not see it.
+    type Problems = {
+      failedSteps: { record: { id: string; title: string }; stepKey: string; step: string; error: string }[];
+    };
+    const parked = async () =>
+      ((await admin.get('/api/automation/problems').expect(200)).body as Problems).failedSteps.filter(
+        (step) => step.record.id === id,
+      );
+    expect(await parked()).toEqual([
+      expect.objectContaining({
+        record: { id, entity: 'deal', title: 'Parked' },
+        stepKey: failed.key,
+        step: 'sendMail',
+        processKey: 'deal_pipeline',
+        processLabel: expect.any(String),
+        error: expect.stringMatching(/amount/),
+      }),
+    ]);
+    await rep.get('/api/automation/problems').expect(403);
     const workflowId = encodeURIComponent(`process:deal_pipeline:${id}`);
-    await rep
-      .post(`/api/processes/instances/${workflowId}/steps/${encodeURIComponent(failed.key)}/retry`)
-      .expect(403);
-    await admin
-      .post(`/api/processes/instances/${workflowId}/steps/${encodeURIComponent(failed.key)}/retry`)
-      .expect(202);
+    const decide = (agent: Agent, stepKey: string, decision = 'retry') =>
+      agent.post(`/api/processes/instances/${workflowId}/steps/${encodeURIComponent(stepKey)}/${decision}`);
+    await decide(rep, failed.key).expect(403);
+    // Only a parked step takes a decision (one kept for later would settle a future failure unasked).
+    expect((await decide(admin, 'send_nothing', 'skip').expect(409)).body.detail).toMatch(/not waiting/);
+    await decide(admin, failed.key).expect(202);
     await eventuallyFor(h, id, async () => h.smtp.mailbox.list().find((m) => m.to.includes(buyer)));
     expect(((await state(rep, id)) as Parked).failedSteps).toEqual([]);
+    await decide(admin, failed.key).expect(409);
+    await eventuallyFor(h, id, async () => ((await parked()).length === 0 ? true : undefined));
     const history = (await rep.get(`/api/records/deal/${id}/automation`).expect(200)).body.items as {
       status: string;
     }[];

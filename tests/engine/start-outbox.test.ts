@@ -136,37 +136,82 @@ describe('process start outbox', () => {
     if (worker) await kill(worker);
     worker = undefined;
     await temporal.down();
+    const admin = await h.agent('admin');
+    type Owed = {
+      id: string;
+      record: { id: string; title: string };
+      attempts: number;
+      lastError: string | null;
+    };
+    const listed = async (recordId: string) =>
+      (
+        (await admin.get('/api/automation/problems').expect(200)).body as { owedStarts: Owed[] }
+      ).owedStarts.find((start) => start.record.id === recordId);
     let kept: string;
+    let retried: string;
     let dropped: string;
     try {
-      // The record is saved although its process cannot start now.
+      // The records are saved although their process cannot start now.
       kept = await createDeal('Outbox deal, engine down');
+      retried = await createDeal('Outbox deal, retried by hand');
       dropped = await createDeal('Outbox deal, deleted while the engine was down');
-      await (await h.agent('admin')).delete(`/api/records/deal/${dropped}`).expect(204);
+      await admin.delete(`/api/records/deal/${dropped}`).expect(204);
       expect(await owed(kept)).toEqual([{ process_key: 'deal_pipeline', attempts: 0, last_error: null }]);
       expect((await mirroredStage(h.platform.db, kept))?.stage).toBeNull();
       // Due now instead of 30 s after the create; the API's timer would get there by itself. The
-      // engine is still down: the start fails again, is noted and backs off; the deleted record's
+      // engine is still down: the starts fail again, are noted and back off; the deleted record's
       // start is dropped.
-      await h.platform.db.query(sqlDue([kept, dropped]));
-      expect(await h.platform.services.processStarts?.sweep()).toEqual({ started: 0, dropped: 1, failed: 1 });
+      await h.platform.db.query(sqlDue([kept, retried, dropped]));
+      expect(await h.platform.services.processStarts?.sweep()).toEqual({ started: 0, dropped: 1, failed: 2 });
       const [row] = await owed(kept);
       expect(row).toMatchObject({ process_key: 'deal_pipeline', attempts: 1 });
       expect(row?.last_error).toEqual(expect.any(String));
       expect(await owed(dropped)).toEqual([]);
       expect(await h.platform.services.processStarts?.sweep()).toEqual({ started: 0, dropped: 0, failed: 0 });
+      // An administrator sees what is owed, and why, and may try one now: it fails again, noted.
+      const listedRetried = await listed(retried);
+      expect(listedRetried).toMatchObject({
+        record: { id: retried, title: 'Outbox deal, retried by hand' },
+        processKey: 'deal_pipeline',
+        processLabel: expect.any(String),
+        attempts: 1,
+        lastError: expect.any(String),
+      });
+      expect(await listed(dropped)).toBeUndefined();
+      await rep.get('/api/automation/problems').expect(403);
+      await rep.post(`/api/automation/owed-starts/${listedRetried?.id}/retry`).expect(403);
+      const failedNow = await admin
+        .post(`/api/automation/owed-starts/${listedRetried?.id}/retry`)
+        .expect(200);
+      expect(failedNow.body).toEqual({
+        outcome: 'failed',
+        error: expect.stringMatching(/^Failed to start Workflow: .+/),
+      });
+      expect(await listed(retried)).toMatchObject({ attempts: 2 });
     } finally {
       await temporal.up();
     }
     worker = await startChild(h);
+    // "Retry now" starts one at once; the sweep starts the other when it is due.
+    const owedId = (await listed(retried))?.id;
+    expect((await admin.post(`/api/automation/owed-starts/${owedId}/retry`).expect(200)).body).toEqual({
+      outcome: 'started',
+    });
+    expect(await owed(retried)).toEqual([]);
+    expect((await admin.post(`/api/automation/owed-starts/${owedId}/retry`).expect(404)).body.detail).toMatch(
+      /has started or was dropped/,
+    );
+    await admin.post('/api/automation/owed-starts/not-an-id/retry').expect(404);
     await h.platform.db.query(sqlDue([kept]));
     expect(await h.platform.services.processStarts?.sweep()).toEqual({ started: 1, dropped: 0, failed: 0 });
     expect(await owed(kept)).toEqual([]);
-    expect(await processExists(kept)).toBe(true);
+    expect(await listed(kept)).toBeUndefined();
+    for (const id of [kept, retried]) expect(await processExists(id)).toBe(true);
     expect(await processExists(dropped)).toBe(false);
-    await eventually(async () =>
-      (await mirroredStage(h.platform.db, kept))?.stage === 'qualification' ? true : undefined,
-    );
+    for (const id of [kept, retried])
+      await eventually(async () =>
+        (await mirroredStage(h.platform.db, id))?.stage === 'qualification' ? true : undefined,
+      );
   });
 });
 

@@ -1,5 +1,13 @@
 import { isAuthenticated } from './matrix-principals';
-import { capability, dealPath, recordAccess, viaEngine, type Expected, type RouteSpec } from './matrix-rules';
+import {
+  capability,
+  dealPath,
+  recordAccess,
+  simple,
+  viaEngine,
+  type Expected,
+  type RouteSpec,
+} from './matrix-rules';
 
 const PROCESS = 'deal_pipeline';
 const WORKFLOW = (recordId: string) => `process:${PROCESS}:${recordId}`;
@@ -55,6 +63,17 @@ export const PROCESS_ROUTES: Record<string, RouteSpec> = {
       method: 'post',
       path: `/api/processes/instances/${WORKFLOW(await ctx.deal(o))}/steps/send_proposal_mail/retry`,
     }),
+  },
+  'GET /api/automation/problems': {
+    ownership: false,
+    expected: capability('users.manage'),
+    prepare: simple('get', '/api/automation/problems?limit=20'),
+  },
+  // Without an engine nothing can be tried: an administrator is told so (503) before the id is looked at.
+  'POST /api/automation/owed-starts/:id/retry': {
+    ownership: false,
+    expected: viaEngine(capability('users.manage')),
+    prepare: simple('post', '/api/automation/owed-starts/1/retry'),
   },
   'POST /api/records/:entity/:id/process/move': {
     ownership: true,

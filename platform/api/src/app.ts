@@ -8,6 +8,7 @@ import { analyticsRoutes } from './analytics/analytics.routes';
 import { approvalsRoutes, recordApprovalsRoutes } from './approvals/approvals.routes';
 import { createApprovalsService } from './approvals/approvals.service';
 import { authenticate } from './auth/authenticate';
+import { automationProblemsRoutes } from './automation/automation-problems.routes';
 import { automationRoutes } from './automation/automation.routes';
 import { recordCommentsRoutes } from './comments/comments.routes';
 import { loginRoutes, sessionRoutes } from './auth/auth.routes';
@@ -86,6 +87,10 @@ export function createApp(deps: AppDeps): Express {
   api.use('/records', activitiesRoutes(services.activities));
   api.use('/records', mailRoutes(services.mail));
   api.use('/records', automationRoutes(services.automation));
+  api.use(
+    '/automation',
+    automationProblemsRoutes({ problems: services.automationProblems, starts: services.processStarts }),
+  );
   api.use('/notifications', notificationsRoutes(services.notifications));
   api.use('/users', usersRoutes(services.users));
   api.use('/analytics', analyticsRoutes(services.analytics));

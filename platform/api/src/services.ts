@@ -12,6 +12,7 @@ import type { Logger } from './config';
 import { createMessagingServices } from './mail/messaging-services';
 import { createTemporalProcessGateway } from './processes/process-gateway.temporal';
 import { createProcessTriggers } from './processes/process-triggers';
+import { createAutomationProblemsService } from './automation/automation-problems.service';
 import { createProcessStartOutbox, type ProcessStartOutboxOptions } from './processes/process-start-outbox';
 import { createSimulationService } from './processes/simulation.service';
 import type { Mailer } from './mail/mailer';
@@ -89,6 +90,7 @@ export function createServices(db: Db, options: ServicesOptions = {}) {
   const messaging = createMessagingServices({ db, definitions, records, mailer: options.mailer });
   const comments = createCommentsService({ db, audit, records });
   const views = createSavedViewsService({ db, audit, resolveEntity });
+  const automationProblems = createAutomationProblemsService({ db, definitions, resolveEntity });
   return {
     audit,
     roles,
@@ -103,6 +105,8 @@ export function createServices(db: Db, options: ServicesOptions = {}) {
     processGateway,
     /** Process starts owed by record creations, retried until Temporal accepts them. */
     processStarts,
+    /** What is stuck in the automation (owed starts, parked steps), for an administrator. */
+    automationProblems,
     simulation,
     comments,
     views,

@@ -6,6 +6,7 @@ import { Migration0003MailNotificationsAutomation } from './migrations/migration
 import { Migration0004TasksApprovals } from './migrations/migration-0004-tasks-approvals';
 import { Migration0005ViewsComments } from './migrations/migration-0005-views-comments';
 import { Migration0006ProcessStartOutbox } from './migrations/migration-0006-process-start-outbox';
+import { Migration0007AutomationProblems } from './migrations/migration-0007-automation-problems';
 
 /** Connects MikroORM to PostgreSQL and brings the schema up to date. */
 export async function initOrm(databaseUrl: string): Promise<MikroORM> {
@@ -25,6 +26,7 @@ export async function initOrm(databaseUrl: string): Promise<MikroORM> {
         { name: 'Migration0004TasksApprovals', class: Migration0004TasksApprovals },
         { name: 'Migration0005ViewsComments', class: Migration0005ViewsComments },
         { name: 'Migration0006ProcessStartOutbox', class: Migration0006ProcessStartOutbox },
+        { name: 'Migration0007AutomationProblems', class: Migration0007AutomationProblems },
       ],
       snapshot: false,
       snapshotOnMigrate: false,

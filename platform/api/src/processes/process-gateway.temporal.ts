@@ -38,7 +38,7 @@ import {
 } from '@crm/definitions';
 import type { Db } from '../db/db';
 import type { DefinitionsService } from '../definitions/definitions.service';
-import { NotFoundError } from '../http/problems';
+import { ConflictError, NotFoundError } from '../http/problems';
 import type { PublishedEntity } from '../records/records.service';
 import {
   ProcessActionRejectedError,
@@ -294,6 +294,13 @@ export function createTemporalProcessGateway(deps: TemporalGatewayDeps): Process
 
     async resolveFailedStep(key, stepKey, decision) {
       try {
+        // A decision for a step that is not parked would wait in the instance and settle a later
+        // failure of the same step unasked; refuse it instead.
+        const { failedSteps } = await handle(key).query(processStateQuery);
+        if (!failedSteps.some((step) => step.key === stepKey))
+          throw new ConflictError(
+            `Step "${stepKey}" is not waiting for a decision: it has not failed, or it was already retried or skipped.`,
+          );
         await handle(key).signal(decision === 'retry' ? retryStepSignal : skipStepSignal, { key: stepKey });
       } catch (error) {
         if (error instanceof WorkflowNotFoundError)

@@ -7,7 +7,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Logger } from '../config';
 import type { Db } from '../db/db';
-import { NotFoundError } from '../http/problems';
+import { ConflictError, NotFoundError } from '../http/problems';
 import type { ProcessGateway, StartActor } from './process-gateway';
 
 /** One start a creation owes. */
@@ -30,6 +30,23 @@ interface DueRow {
   attempts: number;
   actor_id: string | null;
   actor_role: string | null;
+}
+
+/** What one try of an owed start came to; `error` says why it failed or was dropped. */
+export interface RetryOutcome {
+  outcome: 'started' | 'dropped' | 'failed';
+  error?: string;
+}
+
+/** An error's message with its causes ("Failed to start Workflow: 14 UNAVAILABLE: …"), for the administrator. */
+function errorChain(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error; e !== undefined && e !== null && parts.length < 5;) {
+    const text = e instanceof Error ? e.message : String(e);
+    if (text !== '' && !parts.includes(text)) parts.push(text);
+    e = e instanceof Error ? e.cause : undefined;
+  }
+  return parts.join(': ').slice(0, 2000);
 }
 
 /** Retry delay after `attempts` failed tries: 10 s, 20 s, 40 s … at most 10 minutes. */
@@ -65,15 +82,15 @@ export function createProcessStartOutbox(deps: {
     }
   }
 
-  async function retry(row: DueRow): Promise<'started' | 'dropped' | 'failed'> {
+  async function retry(row: DueRow): Promise<RetryOutcome> {
     const actor: StartActor | null =
       row.actor_id === null || row.actor_role === null ? null : { id: row.actor_id, role: row.actor_role };
-    let outcome: 'started' | 'dropped';
+    let result: RetryOutcome;
     try {
       await gateway.start(actor, { processKey: row.process_key, recordId: row.record_id });
-      outcome = 'started';
+      result = { outcome: 'started' };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorChain(error);
       if (!(error instanceof NotFoundError)) {
         logger.error(`process start failed again: ${row.process_key} for record ${row.record_id}`, {
           error: message,
@@ -82,17 +99,28 @@ export function createProcessStartOutbox(deps: {
         await db.query(sql`UPDATE process_start_outbox SET last_error = ${message},
           next_attempt_at = now() + ${retryDelayMs(row.attempts)} * interval '1 millisecond'
           WHERE id = ${row.id}::bigint`);
-        return 'failed';
+        return { outcome: 'failed', error: message };
       }
       // The record was deleted, or the process is no longer published: nothing left to start.
       logger.warn(`process start dropped: ${row.process_key} for record ${row.record_id}`, {
         error: message,
       });
-      outcome = 'dropped';
+      result = { outcome: 'dropped', error: message };
     }
     await db.query(sql`DELETE FROM process_start_outbox WHERE id = ${row.id}::bigint`);
-    return outcome;
+    return result;
   }
+
+  /**
+   * Takes the rows `ids` selects (FOR UPDATE SKIP LOCKED) for one try: they move a minute ahead, so
+   * another API instance does not take them meanwhile, and count the attempt.
+   */
+  const claim = (ids: RawBuilder<unknown>) =>
+    db.query(sql<DueRow>`
+      UPDATE process_start_outbox o SET attempts = o.attempts + 1, next_attempt_at = now() + interval '1 minute'
+      FROM (${ids}) d WHERE o.id = d.id
+      RETURNING o.id::text, o.record_id::text, o.process_key, o.attempts, o.actor_id::text,
+        (SELECT role FROM users WHERE id = o.actor_id) AS actor_role`);
 
   const sweepEveryMs = deps.options?.sweepEveryMs ?? 10_000;
   let sweeping: Promise<unknown> | undefined;
@@ -144,18 +172,27 @@ export function createProcessStartOutbox(deps: {
     async sweep(): Promise<{ started: number; dropped: number; failed: number }> {
       const counts = { started: 0, dropped: 0, failed: 0 };
       for (;;) {
-        // Claimed rows move a minute ahead: another instance does not take them meanwhile.
-        const due = await db.query(sql<DueRow>`
-          UPDATE process_start_outbox o SET attempts = o.attempts + 1,
-            next_attempt_at = now() + interval '1 minute'
-          FROM (SELECT id FROM process_start_outbox WHERE next_attempt_at <= now()
-                ORDER BY next_attempt_at LIMIT ${batch} FOR UPDATE SKIP LOCKED) d
-          WHERE o.id = d.id
-          RETURNING o.id::text, o.record_id::text, o.process_key, o.attempts, o.actor_id::text,
-            (SELECT role FROM users WHERE id = o.actor_id) AS actor_role`);
-        for (const row of due) counts[await retry(row)] += 1;
+        const due = await claim(sql`SELECT id FROM process_start_outbox WHERE next_attempt_at <= now()
+          ORDER BY next_attempt_at LIMIT ${batch} FOR UPDATE SKIP LOCKED`);
+        for (const row of due) counts[(await retry(row)).outcome] += 1;
         if (due.length < batch) return counts;
       }
+    },
+
+    /**
+     * Tries one owed start now, whatever its backoff says (an administrator's "retry now"). A start
+     * another instance is trying at this moment is a conflict; an unknown id (already started,
+     * dropped or never owed) is not found.
+     */
+    async retryNow(id: string): Promise<RetryOutcome> {
+      if (!/^[1-9][0-9]{0,17}$/.test(id)) throw new NotFoundError('No such owed process start.');
+      const [row] = await claim(sql`SELECT id FROM process_start_outbox WHERE id = ${id}::bigint
+        FOR UPDATE SKIP LOCKED`);
+      if (row !== undefined) return retry(row);
+      const exists = await db.one(sql`SELECT 1 AS one FROM process_start_outbox WHERE id = ${id}::bigint`);
+      if (exists === undefined)
+        throw new NotFoundError('No such owed process start: it has started or was dropped.');
+      throw new ConflictError('This start is being tried right now; look again in a moment.');
     },
 
     /** Stops the timer and deletes the rows of finished starts. */
