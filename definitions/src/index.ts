@@ -1,6 +1,6 @@
 // Public API of @crm/definitions: the definition language's types (generated from the JSON
-// Schemas), validation, record schemas, conditions and durations. Pure: no Node-only modules
-// (those live in @crm/definitions/node).
+// Schemas), validation, record schemas, conditions and durations, and the types of the API's HTTP
+// answers (wire/). Pure: no Node-only modules (those live in @crm/definitions/node).
 export * from './generated/common.generated';
 export * from './generated/entity.generated';
 export * from './generated/form.generated';
@@ -58,3 +58,5 @@ export { jsonPointer } from './shared/json-pointer';
 export * from './diff';
 
 export * from './templates';
+
+export type * from './wire';

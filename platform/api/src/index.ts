@@ -3,9 +3,8 @@ export { createApp, type AppDeps } from './app';
 export { createServices, type Services } from './services';
 export type { PlatformConfig, Logger, TemporalConfig, StaticApp } from './config';
 export type { Actor, Capability, RecordScope } from './auth/actor';
-export type { PublicUser, NewUser } from './auth/users.service';
-export type { RecordView } from './records/record-row';
-export type { ActivityInput, ActivityView } from './activities/activities.service';
+export type { NewUser } from './auth/users.service';
+export type { ActivityInput } from './activities/activities.service';
 export type { PublishResult } from './definitions/definitions.service';
 export { ProblemError } from './http/problems';
 export type { EnterStageInput, EnterStageResult } from './process-state/stage-mirror.service';
@@ -15,8 +14,6 @@ export { stagePath, type StagePath } from './process-state/stage-path';
 export * from './process-state/process-state.errors';
 export { createProcessPorts, createRecordProcessPorts, type ProcessPortsDeps } from './process-ports';
 export { RecordTargetError } from './process-ports/record.port';
-export type { TaskView, TaskStatus } from './tasks/task-view';
-export type { ApprovalView, ApprovalStatus, RecordFact } from './approvals/approval-view';
 export {
   ProcessActionRejectedError,
   type ProcessGateway,
@@ -26,5 +23,17 @@ export { createMailPort, type MessagingPortDeps } from './process-ports/mail.por
 export { createNotificationPort, type NotificationPortOptions } from './process-ports/notification.port';
 export { createAutomationLogPort } from './process-ports/automation-log.port';
 export { createMailer, messageIdFor, type Mailer, type MailerConfig } from './mail/mailer';
-export { MailInFlightError, type SendMailResult } from './mail/outbox.service';
+export { MailInFlightError } from './mail/outbox.service';
 export { loadProcessRecordView, type KnownRecord } from './processes/record-snapshot';
+// The HTTP answers are declared with the other wire types in @crm/definitions.
+export type {
+  ActivityView,
+  ApprovalStatus,
+  ApprovalView,
+  PublicUser,
+  RecordFact,
+  RecordView,
+  SendMailResult,
+  TaskStatus,
+  TaskView,
+} from '@crm/definitions';

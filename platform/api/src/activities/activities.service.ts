@@ -1,3 +1,4 @@
+import type { ActivityView } from '@crm/definitions';
 import { sql } from 'kysely';
 import type { Actor } from '../auth/actor';
 import { asIso, type Db } from '../db/db';
@@ -14,18 +15,6 @@ export interface ActivityInput {
   notes?: string;
   occurredAt?: string | Date;
   participants?: string[];
-}
-
-export interface ActivityView {
-  id: string;
-  recordId: string;
-  type: string;
-  topic: string | null;
-  result: string | null;
-  notes: string | null;
-  occurredAt: string;
-  participants: string[];
-  actorId: string | null;
 }
 
 interface ActivityRow {

@@ -1,4 +1,11 @@
-import type { ProcessDefinition } from '@crm/definitions';
+import type {
+  Funnel,
+  MoneyTotal,
+  ProcessDefinition,
+  ProcessHeader,
+  RepStats,
+  Snapshot,
+} from '@crm/definitions';
 import { sql } from 'kysely';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/db';
@@ -18,87 +25,6 @@ import {
   type SnapshotRow,
 } from './analytics-sql';
 import { processShape, type ProcessShape } from './process-shape';
-
-/** A sum of money in one currency; amounts in different currencies are never added up. */
-export interface MoneyTotal {
-  currency: string;
-  amount: number;
-  /** The amount times the stage's probability (snapshot of open stages only). */
-  weighted?: number;
-}
-
-export interface ProcessHeader {
-  key: string;
-  label: string;
-  entity: string;
-  amountField: { key: string; label: string } | null;
-}
-
-export interface SnapshotStage {
-  id: string;
-  label: string;
-  probability: number;
-  count: number;
-  /** Records in the stage without an amount (counted, not summed). */
-  withoutAmount: number;
-  totals: MoneyTotal[];
-  /** Mean time the records have been sitting in the stage so far. */
-  avgAgeMs: number | null;
-}
-
-export interface Snapshot {
-  process: ProcessHeader;
-  ownerId: string | null;
-  stages: SnapshotStage[];
-  /** Records resting in each end node (all time). */
-  ends: { id: string; label: string; outcome: string; count: number; totals: MoneyTotal[] }[];
-  open: { count: number; totals: MoneyTotal[] };
-  currencies: string[];
-}
-
-export interface FunnelStage {
-  id: string;
-  label: string;
-  probability: number;
-  entered: number;
-  advanced: number;
-  lost: number;
-  stillIn: number;
-  /** advanced / entered in percent (one decimal); null when nothing entered. */
-  conversion: number | null;
-  completedStays: number;
-  medianMs: number | null;
-  avgMs: number | null;
-}
-
-export interface RepStats {
-  userId: string | null;
-  name: string;
-  role: string | null;
-  active: number;
-  openNow: number;
-  won: number;
-  lost: number;
-  winRate: number | null;
-  activities: number;
-  activitiesByType: Record<string, number>;
-}
-
-export interface Funnel {
-  process: ProcessHeader;
-  period: { from: string; to: string };
-  ownerId: string | null;
-  stages: FunnelStage[];
-  outcomes: {
-    won: number;
-    lost: number;
-    closed: number;
-    winRate: number | null;
-    ends: { id: string; label: string; outcome: string; count: number; totals: MoneyTotal[] }[];
-  };
-  reps: RepStats[];
-  activities: { total: number; byType: Record<string, number> };
-}
 
 export interface AnalyticsDeps {
   db: Db;

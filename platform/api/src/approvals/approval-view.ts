@@ -1,50 +1,9 @@
+import type { ApprovalStatus, ApprovalView, RecordFact } from '@crm/definitions';
 import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../auth/actor';
 import { asIso } from '../db/db';
 import type { PublishedEntity } from '../records/records.service';
 import { recordTitle } from '../tasks/task-view';
-
-export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'cancelled';
-
-/** A fact of the record worth seeing before deciding: its amounts, percentages. */
-export interface RecordFact {
-  field: string;
-  label: string;
-  type: string;
-  value: unknown;
-}
-
-/** One approval request as the inbox and the record timeline show it. */
-export interface ApprovalView {
-  id: string;
-  status: ApprovalStatus;
-  processKey: string;
-  processVersion: number;
-  nodeId: string;
-  nodeLabel: string;
-  level: { index: number; id: string; label: string };
-  /** The rule that made approval necessary, in business terms. */
-  reason: string | null;
-  approver: unknown;
-  delegate: { userId: string; name: string | null } | null;
-  deadline: string | null;
-  overdue: boolean;
-  requestedAt: string;
-  requireCommentOnReject: boolean;
-  allowDelegation: boolean;
-  record: {
-    id: string;
-    entity: string;
-    title: string;
-    stage: string | null;
-    stageLabel: string | null;
-    owner: { id: string; name: string | null } | null;
-    facts: RecordFact[];
-  };
-  decision: { by: string | null; byName: string | null; at: string | null; comment: string | null } | null;
-  /** Whether the reader may decide it now. */
-  canDecide: boolean;
-}
 
 export interface ApprovalRow {
   id: string;

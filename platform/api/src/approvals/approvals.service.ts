@@ -1,3 +1,4 @@
+import type { ApprovalView } from '@crm/definitions';
 import { sql } from 'kysely';
 import { can, type Actor } from '../auth/actor';
 import type { Db } from '../db/db';
@@ -21,7 +22,6 @@ import {
   eligibleFor,
   toApprovalView,
   type ApprovalRow,
-  type ApprovalView,
 } from './approval-view';
 import { forwardToProcess, requireGateway } from './process-forwarding';
 

@@ -1,3 +1,4 @@
+import type { Me } from '@crm/definitions';
 import { Router, type Request } from 'express';
 import rateLimit, { ipKeyGenerator } from 'express-rate-limit';
 import type { Db } from '../db/db';
@@ -87,7 +88,7 @@ export function sessionRoutes(deps: AuthRoutesDeps): Router {
       role: actor.role,
       recordScope: actor.recordScope,
       capabilities: [...actor.capabilities].sort(),
-    });
+    } satisfies Me);
   });
 
   router.get('/tokens', async (req, res) => {

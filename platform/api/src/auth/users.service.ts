@@ -1,3 +1,4 @@
+import type { PublicUser } from '@crm/definitions';
 import { sql } from 'kysely';
 import type { Db } from '../db/db';
 import { ConflictError, NotFoundError, ValidationError } from '../http/problems';
@@ -24,15 +25,6 @@ export interface NewUser {
   password: string;
   role: string;
   managerId?: string | null;
-}
-
-export interface PublicUser {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  managerId: string | null;
-  active: boolean;
 }
 
 export function toPublicUser(row: UserRow): PublicUser {

@@ -1,9 +1,8 @@
+import type { AutomationEntry, AutomationStatus } from '@crm/definitions';
 import { sql } from 'kysely';
 import type { Actor } from '../auth/actor';
 import { asIso, type Db } from '../db/db';
 import type { RecordsService } from '../records/records.service';
-
-export type AutomationStatus = 'completed' | 'failed' | 'skipped' | 'retried';
 
 export interface AutomationEntryInput {
   key: string;
@@ -20,20 +19,6 @@ export interface AutomationEntryInput {
   at: Date;
 }
 
-export interface AutomationEntryView {
-  id: string;
-  key: string;
-  step: string;
-  nodeId: string | null;
-  status: AutomationStatus;
-  detail: unknown;
-  error: string | null;
-  processKey: string;
-  processVersion: number;
-  workflowId: string;
-  at: string;
-}
-
 interface AutomationRow {
   id: string;
   idempotency_key: string;
@@ -48,7 +33,7 @@ interface AutomationRow {
   at: Date | string;
 }
 
-const toView = (row: AutomationRow): AutomationEntryView => ({
+const toView = (row: AutomationRow): AutomationEntry => ({
   id: String(row.id),
   key: row.idempotency_key,
   step: row.step,
@@ -81,7 +66,7 @@ export function createAutomationLogService(deps: { db: Db; records: RecordsServi
     },
 
     /** Newest first; the same visibility as the record itself (an invisible record is a 404). */
-    async forRecord(actor: Actor, entity: string, recordId: string): Promise<AutomationEntryView[]> {
+    async forRecord(actor: Actor, entity: string, recordId: string): Promise<AutomationEntry[]> {
       await records.get(actor, entity, recordId);
       const rows =
         await db.query(sql<AutomationRow>`SELECT id, idempotency_key, step, node_id, status, detail,

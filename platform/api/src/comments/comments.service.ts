@@ -1,3 +1,4 @@
+import type { CommentView } from '@crm/definitions';
 import { sql } from 'kysely';
 import type { Actor } from '../auth/actor';
 import { asIso, type Db } from '../db/db';
@@ -7,14 +8,6 @@ import type { AuditService } from '../records/audit.service';
 import type { RecordsService } from '../records/records.service';
 
 export const COMMENT_MAX_LENGTH = 4000;
-
-export interface CommentView {
-  id: string;
-  recordId: string;
-  body: string;
-  author: { id: string; name: string };
-  createdAt: string;
-}
 
 interface CommentRow {
   id: string;

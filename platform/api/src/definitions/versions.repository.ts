@@ -1,7 +1,11 @@
+import type { PublishedVersion } from '@crm/definitions';
 import { sql } from 'kysely';
 import { asIso, type Db } from '../db/db';
 
-export type DefinitionKind = 'entity' | 'form' | 'process' | 'mailTemplate' | 'role' | 'calendar';
+// The answer's type lives with the other wire types; the definition modules take it from here.
+export type { PublishedVersion };
+
+export type DefinitionKind = PublishedVersion['kind'];
 export const DEFINITION_KINDS: readonly DefinitionKind[] = [
   'entity',
   'form',
@@ -13,17 +17,6 @@ export const DEFINITION_KINDS: readonly DefinitionKind[] = [
 
 export function isDefinitionKind(value: string): value is DefinitionKind {
   return (DEFINITION_KINDS as readonly string[]).includes(value);
-}
-
-export interface PublishedVersion {
-  id: string;
-  kind: DefinitionKind;
-  key: string;
-  version: number;
-  contentHash: string;
-  content: Record<string, unknown>;
-  publishedBy: string | null;
-  publishedAt: string;
 }
 
 export interface Draft {

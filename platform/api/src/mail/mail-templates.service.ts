@@ -3,9 +3,13 @@ import {
   mergeFieldPaths,
   renderTemplate,
   TemplateRenderError,
+  type MailPreview,
   type MailTemplateDefinition,
+  type MailView,
   type Recipient,
   type RenderedMail,
+  type SendMailResult,
+  type TemplateAvailability,
 } from '@crm/definitions';
 import { randomUUID } from 'node:crypto';
 import { assertCapability } from '../rbac/require-capability';
@@ -14,22 +18,7 @@ import type { Db } from '../db/db';
 import { ConflictError, NotFoundError, ValidationError } from '../http/problems';
 import type { RecordsService } from '../records/records.service';
 import { loadMailContext, relatedData, type DefinitionLookup, type MailRecordContext } from './mail-context';
-import type { MailView } from './outbox.repository';
-import type { OutboxService, SendMailResult } from './outbox.service';
-
-export interface TemplateAvailability {
-  key: string;
-  label: string;
-  description?: string;
-  category?: string;
-  format: 'html' | 'text';
-  unlocked: boolean;
-  reason?: string;
-}
-
-export interface MailPreview extends RenderedMail {
-  template: string;
-}
+import type { OutboxService } from './outbox.service';
 
 export interface ManualSendInput {
   template: string;

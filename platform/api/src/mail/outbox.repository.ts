@@ -1,8 +1,6 @@
+import type { MailStatus, MailView, ResolvedRecipient } from '@crm/definitions';
 import { sql } from 'kysely';
 import { asIso, type Db } from '../db/db';
-import type { ResolvedRecipient } from './recipients';
-
-export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
 
 /** Who caused a mail: a user sending by hand, or a process step. */
 export type MailOrigin =
@@ -17,7 +15,7 @@ export interface OutboxRow {
   subject: string | null;
   body: string | null;
   html: string | null;
-  status: OutboxStatus;
+  status: MailStatus;
   attempts: number;
   last_error: string | null;
   skip_reason: string | null;
@@ -29,28 +27,6 @@ export interface OutboxRow {
   node_id: string | null;
   created_at: Date | string;
   sent_at: Date | string | null;
-}
-
-/** A mail as the record's timeline shows it. */
-export interface MailView {
-  id: string;
-  recordId: string | null;
-  template: string | null;
-  to: ResolvedRecipient[];
-  subject: string | null;
-  text: string | null;
-  html: string | null;
-  status: OutboxStatus;
-  attempts: number;
-  error: string | null;
-  reason: string | null;
-  messageId: string | null;
-  origin: 'user' | 'process';
-  actorId: string | null;
-  workflowId: string | null;
-  nodeId: string | null;
-  createdAt: string;
-  sentAt: string | null;
 }
 
 export function toMailView(row: OutboxRow): MailView {

@@ -1,4 +1,12 @@
-import { renderTemplate, TemplateRenderError, type Recipient, type RenderedMail } from '@crm/definitions';
+import {
+  renderTemplate,
+  TemplateRenderError,
+  type MailView,
+  type Recipient,
+  type RenderedMail,
+  type ResolvedRecipient,
+  type SendMailResult,
+} from '@crm/definitions';
 import type { Db } from '../db/db';
 import { loadMailContext, type DefinitionLookup, type MailRecordContext } from './mail-context';
 import { messageIdFor, type Mailer } from './mailer';
@@ -6,11 +14,10 @@ import {
   outboxRepository as outbox,
   toMailView,
   type MailOrigin,
-  type MailView,
   type NewOutboxRow,
   type OutboxRow,
 } from './outbox.repository';
-import { resolveRecipient, type ResolvedRecipient } from './recipients';
+import { resolveRecipient } from './recipients';
 
 export interface SendMailInput {
   /** Idempotency key: the same key never sends twice. */
@@ -21,11 +28,6 @@ export interface SendMailInput {
   to: Recipient;
   origin: MailOrigin;
 }
-
-export type SendMailResult =
-  | { status: 'sent'; mailId: string; messageId: string }
-  | { status: 'duplicate'; mailId: string; messageId: string }
-  | { status: 'skipped'; mailId: string; reason: string };
 
 /** Another attempt holds the row right now; retrying later is safe. */
 export class MailInFlightError extends Error {

@@ -1,15 +1,8 @@
-import type { Recipient } from '@crm/definitions';
+import type { Recipient, ResolvedRecipient } from '@crm/definitions';
 import { sql } from 'kysely';
 import type { Db } from '../db/db';
 import { isUuid } from '../http/validate';
 import type { MailRecordContext } from './mail-context';
-
-/** A resolved recipient: an address, and the user behind it when there is one. */
-export interface ResolvedRecipient {
-  address: string;
-  name?: string;
-  userId?: string;
-}
 
 export type RecipientResolution =
   { status: 'resolved'; recipients: ResolvedRecipient[] } | { status: 'none'; reason: string };

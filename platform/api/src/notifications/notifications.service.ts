@@ -1,19 +1,9 @@
+import type { NotificationView } from '@crm/definitions';
 import { sql } from 'kysely';
 import type { Actor } from '../auth/actor';
 import { asIso, type Db } from '../db/db';
 import { NotFoundError } from '../http/problems';
 import { isUuid } from '../http/validate';
-
-export interface NotificationView {
-  id: string;
-  message: string;
-  recordId: string | null;
-  entity: string | null;
-  workflowId: string | null;
-  nodeId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
 
 interface NotificationRow {
   id: string;

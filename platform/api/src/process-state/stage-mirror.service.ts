@@ -1,10 +1,10 @@
-import type { ProcessDefinition } from '@crm/definitions';
+import type { ProcessDefinition, RecordView } from '@crm/definitions';
 import { sql } from 'kysely';
 import { isPgError, type Db } from '../db/db';
 import { versionsRepository } from '../definitions/versions.repository';
 import { isUuid } from '../http/validate';
 import type { AuditService } from '../records/audit.service';
-import { RECORD_COLUMNS, toRecordView, type RecordRow, type RecordView } from '../records/record-row';
+import { RECORD_COLUMNS, toRecordView, type RecordRow } from '../records/record-row';
 import { holdingNode, PROCESS_STATUSES, statusFor, type ProcessStatus } from './holding-node';
 import {
   IdempotencyKeyReusedError,

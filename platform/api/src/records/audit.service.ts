@@ -1,18 +1,7 @@
+import type { AuditEntry } from '@crm/definitions';
 import { sql, type RawBuilder } from 'kysely';
 import { asIso, type Db } from '../db/db';
 import { recordViewJson } from './record-row';
-
-export interface AuditEntry {
-  id: string;
-  actorId: string | null;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  entity: string | null;
-  before: unknown;
-  after: unknown;
-  at: string;
-}
 
 interface AuditRow {
   id: string;

@@ -1,5 +1,6 @@
+import type { FilterOp } from '@crm/definitions';
 import { BadRequestError, type ProblemEntry } from '../http/problems';
-import { FILTER_OPS, type Filter, type FilterOp, type ListQuery } from './records-list';
+import { FILTER_OPS, type Filter, type ListQuery } from './records-list';
 
 const FILTER_KEY = /^filter\[([A-Za-z][A-Za-z0-9_]{0,62})\](?:\[([A-Za-z]+)\])?$/;
 const KNOWN = new Set(['sort', 'limit', 'cursor', 'q']);

@@ -1,5 +1,9 @@
+import type { RecordView } from '@crm/definitions';
 import { asIso } from '../db/db';
 import { sql } from 'kysely';
+
+// Re-exported for the process modules that import the answer's type from here.
+export type { RecordView };
 
 export interface RecordRow {
   id: string;
@@ -14,22 +18,6 @@ export interface RecordRow {
   updated_by: string | null;
   created_at: Date | string;
   updated_at: Date | string;
-}
-
-/** A record as the API returns it: system fields beside the definition-shaped `data`. */
-export interface RecordView {
-  id: string;
-  entity: string;
-  entityVersion: number;
-  data: Record<string, unknown>;
-  ownerId: string | null;
-  stage: string | null;
-  status: string;
-  version: number;
-  createdBy: string | null;
-  updatedBy: string | null;
-  createdAt: string;
-  updatedAt: string;
 }
 
 export const RECORD_COLUMNS = sql.raw(

@@ -1,3 +1,4 @@
+import type { FilterOp, ListResult } from '@crm/definitions';
 import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/db';
@@ -11,10 +12,19 @@ import {
   type FieldLike,
   type SqlKind,
 } from './field-sql';
-import { RECORD_COLUMNS, toRecordView, type RecordRow, type RecordView } from './record-row';
+import { RECORD_COLUMNS, toRecordView, type RecordRow } from './record-row';
 
-export const FILTER_OPS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'contains', 'isSet'] as const;
-export type FilterOp = (typeof FILTER_OPS)[number];
+export const FILTER_OPS = [
+  'eq',
+  'ne',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'in',
+  'contains',
+  'isSet',
+] as const satisfies readonly FilterOp[];
 
 export interface Filter {
   field: string;
@@ -28,11 +38,6 @@ export interface ListQuery {
   limit?: number;
   cursor?: string;
   q?: string;
-}
-
-export interface ListResult {
-  items: RecordView[];
-  nextCursor: string | null;
 }
 
 /** A sortable, filterable column: a definition field or a system column. */

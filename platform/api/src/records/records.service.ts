@@ -1,3 +1,4 @@
+import type { ListResult, RecordView } from '@crm/definitions';
 import { sql } from 'kysely';
 import { can, type Actor } from '../auth/actor';
 import { asIso, type Db } from '../db/db';
@@ -15,14 +16,8 @@ import type { AuditService } from './audit.service';
 import { searchTextOf, type EntityLike } from './field-sql';
 import { mapUniqueViolation, writeChecks } from './record-checks';
 import { mergeData } from './record-input';
-import {
-  RECORD_COLUMNS,
-  RECORD_COLUMNS_ISO,
-  toRecordView,
-  type RecordRow,
-  type RecordView,
-} from './record-row';
-import { listRecords, type ListQuery, type ListResult } from './records-list';
+import { RECORD_COLUMNS, RECORD_COLUMNS_ISO, toRecordView, type RecordRow } from './record-row';
+import { listRecords, type ListQuery } from './records-list';
 import type { OwedStart } from '../processes/process-start-outbox';
 import type { ProcessTriggers } from '../processes/process-triggers';
 

@@ -1,31 +1,7 @@
+import type { TaskStatus, TaskView } from '@crm/definitions';
 import { sql } from 'kysely';
 import { asIso } from '../db/db';
 import type { PublishedEntity } from '../records/records.service';
-
-export type TaskStatus = 'open' | 'done' | 'cancelled';
-
-/** A task as the inbox and the record page show it. */
-export interface TaskView {
-  id: string;
-  title: string;
-  description: string | null;
-  status: TaskStatus;
-  dueAt: string | null;
-  /** Open and past its due date. */
-  overdue: boolean;
-  /** A process waits for it (a `userTask` node). */
-  blocking: boolean;
-  assignee: { userId: string | null; userName: string | null; role: string | null; spec: unknown };
-  /** Set when the spec resolved to nobody (no owner, no manager, inactive user). */
-  unassignedReason: string | null;
-  record: { id: string; entity: string; title: string; stage: string | null } | null;
-  processKey: string | null;
-  nodeId: string | null;
-  createdBy: string | null;
-  createdAt: string;
-  completedAt: string | null;
-  completedBy: string | null;
-}
 
 export interface TaskRow {
   id: string;

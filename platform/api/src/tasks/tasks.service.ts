@@ -1,3 +1,4 @@
+import type { TaskView } from '@crm/definitions';
 import { sql } from 'kysely';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/db';
@@ -15,7 +16,7 @@ import { assertCapability } from '../rbac/require-capability';
 import { visibleTo } from '../rbac/visibility';
 import type { AuditService } from '../records/audit.service';
 import type { PublishedEntity, RecordsService } from '../records/records.service';
-import { entitiesOf, TASK_COLUMNS, TASK_FROM, toTaskView, type TaskRow, type TaskView } from './task-view';
+import { entitiesOf, TASK_COLUMNS, TASK_FROM, toTaskView, type TaskRow } from './task-view';
 
 export type TaskFilter = 'open' | 'done' | 'overdue';
 

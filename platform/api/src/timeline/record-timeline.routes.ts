@@ -1,3 +1,4 @@
+import type { RecordTimeline } from '@crm/definitions';
 import { Router } from 'express';
 import type { ActivitiesService } from '../activities/activities.service';
 import type { ApprovalsService } from '../approvals/approvals.service';
@@ -50,7 +51,7 @@ export function recordTimelineRoutes(deps: RecordTimelineDeps): Router {
       approvals,
       tasks,
       automation,
-    });
+    } satisfies RecordTimeline);
   });
   return router;
 }

@@ -1,23 +1,10 @@
 // The payload of a saved list view, checked in two steps: its shape (types, lengths, no unknown
 // properties: 400 naming the field) and then its meaning against the published entity (fields that
 // exist, operators the list API knows: 422 naming the field and rule).
+import type { ViewFilter, ViewQuery } from '@crm/definitions';
 import { BadRequestError, ValidationError, type ProblemEntry } from '../http/problems';
 import type { EntityLike } from '../records/field-sql';
-import { FILTER_OPS, SYSTEM_COLUMN_KEYS, type FilterOp } from '../records/records-list';
-
-export interface ViewFilter {
-  field: string;
-  op: FilterOp;
-  value: string;
-}
-
-/** What the list screen shows: the same filters, sort and search the records list route takes. */
-export interface ViewQuery {
-  filters: ViewFilter[];
-  sort?: string;
-  q?: string;
-  columns?: string[];
-}
+import { FILTER_OPS, SYSTEM_COLUMN_KEYS } from '../records/records-list';
 
 export interface ViewInput {
   entity: string;

@@ -1,3 +1,4 @@
+import type { SavedView, ViewQuery } from '@crm/definitions';
 import { sql } from 'kysely';
 import type { Actor } from '../auth/actor';
 import { asIso, isPgError, type Db } from '../db/db';
@@ -6,20 +7,7 @@ import { isUuid } from '../http/validate';
 import { assertCapability } from '../rbac/require-capability';
 import type { AuditService } from '../records/audit.service';
 import type { PublishedEntity } from '../records/records.service';
-import { checkViewAgainstEntity, type ViewChanges, type ViewInput, type ViewQuery } from './saved-view-input';
-
-export interface SavedView {
-  id: string;
-  entity: string;
-  name: string;
-  shared: boolean;
-  query: ViewQuery;
-  owner: { id: string; name: string };
-  /** Whether the caller owns the view (only the owner may change or delete it). */
-  mine: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+import { checkViewAgainstEntity, type ViewChanges, type ViewInput } from './saved-view-input';
 
 interface ViewRow {
   id: string;

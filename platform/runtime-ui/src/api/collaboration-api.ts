@@ -1,61 +1,31 @@
 // Typed calls for working together around records: saved list views, comments, notifications.
-import { request } from './client';
 import type {
   ActivityView,
   ApprovalView,
   AuditEntry,
-  AutomationEntry,
-  MailView,
-  TaskView,
-} from './runtime-api';
+  CommentView,
+  NotificationView,
+  RecordTimeline,
+  SavedView,
+  ViewQuery,
+} from '@crm/definitions';
+import { request } from './client';
 
-export interface ViewQuery {
-  filters: { field: string; op: string; value: string }[];
-  sort?: string;
-  q?: string;
-  columns?: string[];
-}
+type UnshownApprovalFields =
+  'processKey' | 'processVersion' | 'nodeId' | 'approver' | 'delegate' | 'allowDelegation';
 
-export interface SavedView {
-  id: string;
-  entity: string;
-  name: string;
-  shared: boolean;
-  query: ViewQuery;
-  owner: { id: string; name: string };
-  mine: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface CommentView {
-  id: string;
-  recordId: string;
-  body: string;
-  author: { id: string; name: string };
-  createdAt: string;
-}
-
-export interface NotificationView {
-  id: string;
-  message: string;
-  recordId: string | null;
-  entity: string | null;
-  workflowId: string | null;
-  nodeId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-/** Every source of a record's timeline, in one answer. */
-export interface TimelineSources {
-  stages: AuditEntry[];
-  activities: ActivityView[];
-  comments: CommentView[];
-  mails: MailView[];
-  approvals: ApprovalView[];
-  tasks: TaskView[];
-  automation: AutomationEntry[];
+/**
+ * What the record page's timeline reads of the timeline answer ({@link RecordTimeline}). A whole
+ * answer fits it; it leaves out fields of stage changes, activities and approvals that the timeline
+ * never shows, so sources built by hand need not invent them.
+ */
+export interface TimelineSources extends Omit<RecordTimeline, 'stages' | 'activities' | 'approvals'> {
+  stages: Pick<AuditEntry, 'id' | 'action' | 'at' | 'before' | 'after'>[];
+  activities: Omit<ActivityView, 'recordId'>[];
+  approvals: (Omit<ApprovalView, UnshownApprovalFields | 'record' | 'decision'> & {
+    record: Omit<ApprovalView['record'], 'stage'>;
+    decision: Omit<NonNullable<ApprovalView['decision']>, 'by'> | null;
+  })[];
 }
 
 const enc = encodeURIComponent;
@@ -74,7 +44,7 @@ export const collaborationApi = {
     request<CommentView>('POST', `/api/records/${enc(entity)}/${enc(id)}/comments`, { body }),
 
   timeline: (entity: string, id: string) =>
-    request<TimelineSources>('GET', `/api/records/${enc(entity)}/${enc(id)}/timeline`),
+    request<RecordTimeline>('GET', `/api/records/${enc(entity)}/${enc(id)}/timeline`),
 
   notifications: (options: { unread?: boolean; limit?: number } = {}) =>
     request<{ items: NotificationView[] }>(

@@ -1,49 +1,29 @@
-// Typed calls to the platform API used by the runtime screens.
+// Typed calls to the platform API used by the runtime screens; the answers' types are the API's
+// own, from @crm/definitions.
 import type {
+  ActivityView,
+  ApprovalView,
+  AuditEntry,
+  AutomationEntry,
   EntityDefinition,
   FormDefinition,
+  ListResult,
+  MailPreview,
   MailTemplateDefinition,
+  MailView,
+  Me,
   ProcessDefinition,
+  PublicUser,
+  PublishedVersion,
+  RecordView,
+  SendMailResult,
+  TaskView,
+  TemplateAvailability,
 } from '@crm/definitions';
 import { request } from './client';
 
-export interface PublicUser {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-}
-
-export interface Me {
-  user: PublicUser;
-  role: string;
-  recordScope: string;
-  capabilities: string[];
-}
-
-export interface RecordView {
-  id: string;
-  entity: string;
-  data: Record<string, unknown>;
-  ownerId: string | null;
-  stage: string | null;
-  status: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ListResult {
-  items: RecordView[];
-  nextCursor: string | null;
-}
-
-export interface Published<T> {
-  kind: string;
-  key: string;
-  version: number;
-  content: T;
-}
+// The record page and the app shell import these from here.
+export type { MailPreview, Me, PublicUser, RecordView, TemplateAvailability };
 
 export interface PublishedSet {
   entities: EntityDefinition[];
@@ -71,101 +51,14 @@ export interface ProcessState {
   checklist?: Record<string, string[]>;
 }
 
-export interface ActivityView {
-  id: string;
-  type: string;
-  topic: string | null;
-  result: string | null;
-  notes: string | null;
-  occurredAt: string;
-  participants: string[];
-  actorId: string | null;
-}
-
-export interface MailView {
-  id: string;
-  template: string | null;
-  to: { address?: string; name?: string }[];
-  subject: string | null;
-  status: string;
-  reason: string | null;
-  createdAt: string;
-  sentAt: string | null;
-}
-
-export interface TemplateAvailability {
-  key: string;
-  label: string;
-  description?: string;
-  category?: string;
-  unlocked: boolean;
-  reason?: string;
-}
-
-export interface MailPreview {
-  template: string;
-  subject: string;
-  text: string;
-  html?: string;
-}
-
-export interface TaskView {
-  id: string;
-  title: string;
-  description: string | null;
-  status: string;
-  dueAt: string | null;
-  overdue: boolean;
-  blocking: boolean;
-  assignee: { userId: string | null; userName: string | null; role: string | null };
-  record: { id: string; entity: string; title: string; stage: string | null } | null;
-  createdAt: string;
-  completedAt: string | null;
-}
-
-export interface ApprovalView {
-  id: string;
-  status: 'pending' | 'approved' | 'rejected' | 'cancelled';
-  nodeLabel: string;
-  level: { index: number; id: string; label: string };
-  reason: string | null;
-  deadline: string | null;
-  overdue: boolean;
-  requestedAt: string;
-  requireCommentOnReject: boolean;
-  record: {
-    id: string;
-    entity: string;
-    title: string;
-    stageLabel: string | null;
-    owner: { id: string; name: string | null } | null;
-    facts: { field: string; label: string; type: string; value: unknown }[];
-  };
-  decision: { byName: string | null; at: string | null; comment: string | null } | null;
-  canDecide: boolean;
-}
-
-export interface AutomationEntry {
-  id: string;
-  step: string;
-  status: string;
-  error: string | null;
-  at: string;
-}
-
-export interface AuditEntry {
-  id: string;
-  action: string;
-  after: unknown;
-  before: unknown;
-  at: string;
-}
-
 const enc = encodeURIComponent;
 const rec = (entity: string, id: string) => `/api/records/${enc(entity)}/${enc(id)}`;
 
-async function published<T>(kind: string): Promise<T[]> {
-  const page = await request<{ items: Published<T>[] }>('GET', `/api/definitions/published?kind=${kind}`);
+async function published<T>(kind: PublishedVersion['kind']): Promise<T[]> {
+  const page = await request<{ items: PublishedVersion<T>[] }>(
+    'GET',
+    `/api/definitions/published?kind=${kind}`,
+  );
   return page.items.map((item) => item.content);
 }
 
@@ -208,7 +101,7 @@ export const api = {
   preview: (entity: string, id: string, key: string) =>
     request<MailPreview>('GET', `${rec(entity, id)}/mail-templates/${enc(key)}/preview`),
   sendMail: (entity: string, id: string, template: string) =>
-    request<MailView>('POST', `${rec(entity, id)}/mail`, { template }),
+    request<SendMailResult>('POST', `${rec(entity, id)}/mail`, { template }),
   recordTasks: (entity: string, id: string) =>
     request<{ items: TaskView[] }>('GET', `${rec(entity, id)}/tasks`),
   recordApprovals: (entity: string, id: string) =>

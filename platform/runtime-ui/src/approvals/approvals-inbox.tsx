@@ -1,7 +1,8 @@
 // The approver's inbox: each request with the record's key facts and the rule that triggered it;
 // approve or reject with a comment. Decided requests leave the inbox (see the "Decided" tab).
 import { useCallback, useEffect, useState } from 'react';
-import { api, type ApprovalView } from '../api/runtime-api';
+import type { ApprovalView } from '@crm/definitions';
+import { api } from '../api/runtime-api';
 import { errorMessage } from '../api/client';
 import { formatDate, formatMoney, moneyAmount } from '../shared/format';
 import { recordHref } from '../shared/route';

@@ -1,4 +1,4 @@
-import type { DirectoryUser } from '../shared/users';
+import type { DirectoryUser } from '@crm/definitions';
 import { ownerChoices, periodFor } from './dashboard-model';
 
 const user = (id: string, managerId: string | null, active = true): DirectoryUser => ({

@@ -1,6 +1,6 @@
 // The dashboard filters' pure parts: the days a period preset covers and whose records the
 // owner filter offers.
-import type { DirectoryUser } from '../shared/users';
+import type { DirectoryUser } from '@crm/definitions';
 
 export type PeriodPreset = '30' | '90' | '365' | 'year' | 'custom';
 

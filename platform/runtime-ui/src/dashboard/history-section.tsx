@@ -14,7 +14,7 @@ import {
   YAxis,
 } from 'recharts';
 import { formatDate } from '../shared/format';
-import type { Funnel as FunnelData } from './analytics-api';
+import type { Funnel as FunnelData } from '@crm/definitions';
 import { days, percentText, toDays } from './chart-format';
 import { RepsTable } from './reps-table';
 

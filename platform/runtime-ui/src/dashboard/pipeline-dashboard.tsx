@@ -3,9 +3,10 @@
 // rep) for roles with analytics.read. Every figure comes from the analytics API, exact and
 // limited to the records the user may see.
 import { useEffect, useState } from 'react';
+import type { Funnel, Snapshot } from '@crm/definitions';
 import { errorMessage } from '../api/client';
 import { can, entityOf, pluralOf, useWorkspace } from '../shared/definitions';
-import { analyticsApi, type AnalyticsFilter, type Funnel, type Snapshot } from './analytics-api';
+import { analyticsApi, type AnalyticsFilter } from './analytics-api';
 import { DashboardFilters } from './dashboard-filters';
 import { periodFor, type PeriodChoice } from './dashboard-model';
 import { HistorySection } from './history-section';

@@ -1,6 +1,6 @@
 // Win rate and activity per rep for the period, as bars and as a table.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { RepStats } from './analytics-api';
+import type { RepStats } from '@crm/definitions';
 import { percentText } from './chart-format';
 
 export function RepsTable({ reps }: { reps: readonly RepStats[] }) {

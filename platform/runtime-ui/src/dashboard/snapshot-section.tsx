@@ -1,8 +1,9 @@
 // Where the pipeline stands now: open records per stage, their amount and the amount weighted by
 // each stage's probability, all computed exactly by the API (no page limit).
+import type { Snapshot } from '@crm/definitions';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMoney } from '../shared/format';
-import { totalIn, type Snapshot } from './analytics-api';
+import { totalIn } from './analytics-api';
 import { days } from './chart-format';
 
 export function SnapshotSection({

@@ -11,8 +11,8 @@ import {
   useSensors,
   type DragEndEvent,
 } from '@dnd-kit/core';
-import type { EntityDefinition } from '@crm/definitions';
-import { api, type RecordView } from '../api/runtime-api';
+import type { EntityDefinition, RecordView } from '@crm/definitions';
+import { api } from '../api/runtime-api';
 import { ApiError, errorMessage, type ProblemEntry } from '../api/client';
 import { entityOf, useWorkspace } from '../shared/definitions';
 import { amountField, formatMoney, moneyAmount, titleOf } from '../shared/format';

@@ -1,8 +1,8 @@
 // The filter bar of a list: pick any field of the entity, an operator for its type, a value.
 import { useState } from 'react';
-import type { EntityDefinition } from '@crm/definitions';
+import type { EntityDefinition, FilterOp, ViewFilter } from '@crm/definitions';
 import { optionLabel } from '../shared/format';
-import { operatorsFor, type ListFilter } from './list-query';
+import { operatorsFor } from './list-query';
 
 export function ListFilters({
   entity,
@@ -12,8 +12,8 @@ export function ListFilters({
 }: {
   entity: EntityDefinition;
   stages: { id: string; label: string }[];
-  filters: ListFilter[];
-  onChange(next: ListFilter[]): void;
+  filters: ViewFilter[];
+  onChange(next: ViewFilter[]): void;
 }) {
   const [field, setField] = useState(entity.fields[0]?.key ?? '');
   const definition = entity.fields.find((f) => f.key === field);
@@ -38,7 +38,7 @@ export function ListFilters({
       : ['money', 'number', 'integer', 'percent'].includes(definition?.type ?? '')
         ? 'number'
         : 'text';
-  const labelOf = (f: ListFilter) => {
+  const labelOf = (f: ViewFilter) => {
     if (f.field === 'stage')
       return `Stage ${f.op === 'ne' ? 'is not' : 'is'} ${stages.find((s) => s.id === f.value)?.label ?? f.value}`;
     const def = entity.fields.find((x) => x.key === f.field);
@@ -80,7 +80,7 @@ export function ListFilters({
           className="input input-sm"
           aria-label="Filter operator"
           value={effectiveOp}
-          onChange={(e) => setOp(e.target.value)}
+          onChange={(e) => setOp(e.target.value as FilterOp)}
         >
           {(field === 'stage' ? operatorsFor(undefined) : operators).map((o) => (
             <option key={o.op} value={o.op}>

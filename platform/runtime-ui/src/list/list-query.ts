@@ -1,14 +1,8 @@
 // The list screen's query state, turned into the API's `filter[field][op]=…&sort=…&q=…` parameters.
-import type { FieldDefinition } from '@crm/definitions';
-
-export interface ListFilter {
-  field: string;
-  op: string;
-  value: string;
-}
+import type { FieldDefinition, FilterOp, ViewFilter, ViewQuery } from '@crm/definitions';
 
 export interface ListState {
-  filters: ListFilter[];
+  filters: ViewFilter[];
   sort?: string;
   q: string;
   /** Field keys shown as columns, in order; the form's first fields when unset. */
@@ -28,12 +22,7 @@ export function toParams(state: ListState, cursor?: string | null): URLSearchPar
 }
 
 /** The part of the list state a saved view keeps (the API's ViewQuery). */
-export function toViewQuery(state: ListState): {
-  filters: ListFilter[];
-  sort?: string;
-  q?: string;
-  columns?: string[];
-} {
+export function toViewQuery(state: ListState): ViewQuery {
   return {
     filters: state.filters,
     ...(state.sort ? { sort: state.sort } : {}),
@@ -43,8 +32,8 @@ export function toViewQuery(state: ListState): {
 }
 
 /** The operators that make sense for a field type (the API accepts them all). */
-export function operatorsFor(field: FieldDefinition | undefined): { op: string; label: string }[] {
-  const set = { op: 'isSet', label: 'is set (true/false)' };
+export function operatorsFor(field: FieldDefinition | undefined): { op: FilterOp; label: string }[] {
+  const set = { op: 'isSet' as const, label: 'is set (true/false)' };
   if (!field) return [{ op: 'eq', label: 'is' }, { op: 'ne', label: 'is not' }, set];
   switch (field.type) {
     case 'money':

@@ -1,8 +1,8 @@
 // The list of one entity's records: columns from its form (or chosen), filters on any field, sort by
 // a column header, full-text search, saved views, and keyset paging ("Load more" follows the cursor).
 import { useEffect, useMemo, useState } from 'react';
-import type { EntityDefinition, FieldDefinition } from '@crm/definitions';
-import { api, type RecordView } from '../api/runtime-api';
+import type { EntityDefinition, FieldDefinition, RecordView } from '@crm/definitions';
+import { api } from '../api/runtime-api';
 import { ApiError, errorMessage } from '../api/client';
 import { entityOf, formOf, pluralOf, useWorkspace, type Workspace } from '../shared/definitions';
 import { formatValue, titleOf } from '../shared/format';

@@ -1,7 +1,8 @@
 // The view bar above a list: pick one of my saved views or one shared with the team, save the
 // current filters, sort, search and columns as a view, update or delete my own.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { collaborationApi, type SavedView } from '../api/collaboration-api';
+import type { SavedView } from '@crm/definitions';
+import { collaborationApi } from '../api/collaboration-api';
 import { ApiError, errorMessage } from '../api/client';
 import { toViewQuery, type ListState } from './list-query';
 

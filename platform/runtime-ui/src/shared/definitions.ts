@@ -1,7 +1,7 @@
 // The published definitions every screen is generated from, loaded once per session.
 import { createContext, useContext } from 'react';
-import type { EntityDefinition, FormDefinition } from '@crm/definitions';
-import type { Me, PublishedSet } from '../api/runtime-api';
+import type { EntityDefinition, FormDefinition, Me } from '@crm/definitions';
+import type { PublishedSet } from '../api/runtime-api';
 
 export interface Workspace extends PublishedSet {
   me: Me;

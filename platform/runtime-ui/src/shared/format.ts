@@ -1,6 +1,5 @@
 // Shows record values the way their field type reads, for lists, cards and the timeline.
-import type { EntityDefinition, FieldDefinition } from '@crm/definitions';
-import type { RecordView } from '../api/runtime-api';
+import type { EntityDefinition, FieldDefinition, RecordView } from '@crm/definitions';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { api, type PublicUser } from '../api/runtime-api';
+import type { PublicUser } from '@crm/definitions';
+import { api } from '../api/runtime-api';
 import { errorMessage } from '../api/client';
 
 /** The sign-in page of both apps; each names itself and says who it is for (the runtime by default). */

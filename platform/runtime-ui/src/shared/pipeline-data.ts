@@ -2,10 +2,10 @@
 // page per stage), the column totals from the analytics snapshot, which counts and sums every
 // record the user may see (no page limit).
 import { useCallback, useEffect, useState } from 'react';
-import type { ProcessDefinition } from '@crm/definitions';
-import { api, type RecordView } from '../api/runtime-api';
+import type { MoneyTotal, ProcessDefinition, RecordView, Snapshot } from '@crm/definitions';
+import { api } from '../api/runtime-api';
 import { errorMessage } from '../api/client';
-import { analyticsApi, type MoneyTotal, type Snapshot } from '../dashboard/analytics-api';
+import { analyticsApi } from '../dashboard/analytics-api';
 import { orderedStages, type HoldingNode } from '../record/process-view';
 
 /** Cards loaded per column; the column's count and amount still cover all its records. */

@@ -1,7 +1,7 @@
 // Titles of referenced records (an account's name instead of its id), fetched once per id.
 import { useEffect, useState } from 'react';
-import type { EntityDefinition } from '@crm/definitions';
-import { api, type RecordView } from '../api/runtime-api';
+import type { EntityDefinition, RecordView } from '@crm/definitions';
+import { api } from '../api/runtime-api';
 import { titleOf } from './format';
 import { useWorkspace } from './definitions';
 

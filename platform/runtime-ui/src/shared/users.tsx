@@ -1,17 +1,9 @@
 // The user directory (GET /api/users), loaded once per signed-in session and shared through
 // context, so every screen shows owner and assignee names instead of user ids.
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { EntityDefinition } from '@crm/definitions';
+import type { DirectoryUser, EntityDefinition } from '@crm/definitions';
 import { request } from '../api/client';
 import type { ChoiceOption } from '../forms';
-
-export interface DirectoryUser {
-  id: string;
-  name: string;
-  role: string;
-  managerId: string | null;
-  active: boolean;
-}
 
 export interface UserDirectory {
   users: readonly DirectoryUser[];

@@ -1,6 +1,7 @@
 // My tasks: the processes' unread reminders, then open tasks (overdue first), overdue only, done.
 import { useCallback, useEffect, useState } from 'react';
-import { api, type TaskView } from '../api/runtime-api';
+import type { TaskView } from '@crm/definitions';
+import { api } from '../api/runtime-api';
 import { errorMessage } from '../api/client';
 import { formatDate } from '../shared/format';
 import { recordHref } from '../shared/route';
@@ -84,7 +85,7 @@ export function MyTasks() {
                 </div>
                 {t.description && <p className="small">{t.description}</p>}
               </div>
-              {t.status !== 'done' && t.status !== 'completed' ? (
+              {t.status !== 'done' ? (
                 <button
                   type="button"
                   className="btn btn-secondary btn-sm"

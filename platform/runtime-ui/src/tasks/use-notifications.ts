@@ -1,7 +1,8 @@
 // The signed-in user's in-app notifications (the process engine's reminders, alerts and
 // escalations). Every screen showing them reloads when one of them marks a notification read.
 import { useCallback, useEffect, useState } from 'react';
-import { collaborationApi, type NotificationView } from '../api/collaboration-api';
+import type { NotificationView } from '@crm/definitions';
+import { collaborationApi } from '../api/collaboration-api';
 import { errorMessage } from '../api/client';
 
 const CHANGED = 'crm:notifications-changed';

@@ -1,0 +1,40 @@
+// The JSON shapes the API answers with over HTTP, shared by the API that sends them and the apps
+// that read them. Types only: nothing here runs.
+export type {
+  EndFigures,
+  Funnel,
+  FunnelStage,
+  MoneyTotal,
+  ProcessHeader,
+  RepStats,
+  Snapshot,
+  SnapshotStage,
+} from './analytics';
+export type {
+  ActivityView,
+  CommentView,
+  NotificationView,
+  RecordTimeline,
+  SavedView,
+  ViewFilter,
+  ViewQuery,
+} from './collaboration';
+export type {
+  MailPreview,
+  MailStatus,
+  MailView,
+  ResolvedRecipient,
+  SendMailResult,
+  TemplateAvailability,
+} from './mail';
+export type {
+  ApprovalStatus,
+  ApprovalView,
+  AutomationEntry,
+  AutomationStatus,
+  RecordFact,
+  TaskStatus,
+  TaskView,
+} from './processes';
+export type { AuditEntry, FilterOp, ListResult, PublishedVersion, RecordView } from './records';
+export type { DirectoryUser, Me, PublicUser } from './users';
