@@ -12,7 +12,14 @@ import type { Browser, Page } from 'playwright-core';
 import { createMailboxRouter, type ReceivedMail } from '@crm/devservices';
 import { accountData, createRecord, productData } from '../support/fixtures';
 import { PASSWORD, type Agent, type UserName } from '../support/test-platform';
-import { artifactsDir, ensureBuilt, launchBrowser, serveUi, type UiServer } from '../support/browser';
+import {
+  artifactsDir,
+  ensureBuilt,
+  launchBrowser,
+  serveUi,
+  signInAt,
+  type UiServer,
+} from '../support/browser';
 import { eventuallyFor, startEngine, type EngineHarness } from '../engine/engine-harness';
 import { dragCard, withPatientApprovals } from './sales-scenario-support';
 
@@ -91,11 +98,7 @@ describe('a sale from qualification to won, in the browser on the real engine', 
   async function signIn(name: UserName): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
     page.on('pageerror', (e) => pageErrors.push(`${name}: ${e.message}`));
-    await page.goto(`${server.url}/app/`);
-    await page.getByLabel('E-mail').fill(h.t.users[name].email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await signInAt(page, `${server.url}/app/`, h.t.users[name].email, PASSWORD);
     return page;
   }
 

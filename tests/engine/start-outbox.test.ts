@@ -156,7 +156,14 @@ describe('process start outbox', () => {
       retried = await createDeal('Outbox deal, retried by hand');
       dropped = await createDeal('Outbox deal, deleted while the engine was down');
       await admin.delete(`/api/records/deal/${dropped}`).expect(204);
-      expect(await owed(kept)).toEqual([{ process_key: 'deal_pipeline', attempts: 0, last_error: null }]);
+      // The first try failed at once: counted, and why.
+      expect(await owed(kept)).toEqual([
+        {
+          process_key: 'deal_pipeline',
+          attempts: 1,
+          last_error: expect.stringMatching(/^Failed to start Workflow: /),
+        },
+      ]);
       expect((await mirroredStage(h.platform.db, kept))?.stage).toBeNull();
       // Due now instead of 30 s after the create; the API's timer would get there by itself. The
       // engine is still down: the starts fail again, are noted and back off; the deleted record's
@@ -164,7 +171,7 @@ describe('process start outbox', () => {
       await h.platform.db.query(sqlDue([kept, retried, dropped]));
       expect(await h.platform.services.processStarts?.sweep()).toEqual({ started: 0, dropped: 1, failed: 2 });
       const [row] = await owed(kept);
-      expect(row).toMatchObject({ process_key: 'deal_pipeline', attempts: 1 });
+      expect(row).toMatchObject({ process_key: 'deal_pipeline', attempts: 2 });
       expect(row?.last_error).toEqual(expect.any(String));
       expect(await owed(dropped)).toEqual([]);
       expect(await h.platform.services.processStarts?.sweep()).toEqual({ started: 0, dropped: 0, failed: 0 });
@@ -174,7 +181,7 @@ describe('process start outbox', () => {
         record: { id: retried, title: 'Outbox deal, retried by hand' },
         processKey: 'deal_pipeline',
         processLabel: expect.any(String),
-        attempts: 1,
+        attempts: 2,
         lastError: expect.any(String),
       });
       expect(await listed(dropped)).toBeUndefined();
@@ -187,7 +194,7 @@ describe('process start outbox', () => {
         outcome: 'failed',
         error: expect.stringMatching(/^Failed to start Workflow: .+/),
       });
-      expect(await listed(retried)).toMatchObject({ attempts: 2 });
+      expect(await listed(retried)).toMatchObject({ attempts: 3 });
     } finally {
       await temporal.up();
     }

@@ -7,7 +7,7 @@ import http from 'node:http';
 import path from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Express } from 'express';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -84,4 +84,13 @@ export function artifactsDir(name: string): string {
   const dir = path.join(REPO_ROOT, 'test-artifacts', name);
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/** Signs in on the login screen at `url` and waits for the app's main navigation. */
+export async function signInAt(page: Page, url: string, email: string, password: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
 }

@@ -11,6 +11,14 @@ export type {
   SnapshotStage,
 } from './analytics';
 export type {
+  AutomationProblems,
+  FailedStepView,
+  OwedStartView,
+  ParkedStepView,
+  ProblemRecord,
+  RetryOutcome,
+} from './automation';
+export type {
   ActivityView,
   CommentView,
   NotificationView,

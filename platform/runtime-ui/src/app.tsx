@@ -11,6 +11,7 @@ import { RecordPage } from './record/record-page';
 import { MyTasks } from './tasks/my-tasks';
 import { NotificationsBell } from './tasks/notifications-bell';
 import { ApprovalsInbox } from './approvals/approvals-inbox';
+import { AutomationProblemsPage } from './automation/automation-problems';
 import { UsersProvider } from './shared/users';
 
 // The board and the dashboard carry the drag-and-drop and chart libraries: loaded when first
@@ -51,6 +52,12 @@ function Navigation({ ws, route }: { ws: Workspace; route: Route }) {
           {ws.processes.map((p) => link(`#/board/${p.key}`, p.label))}
         </div>
       )}
+      {can(ws, 'users.manage') && (
+        <div className="sidenav-group">
+          <span className="sidenav-title">Administration</span>
+          {link('#/automation', 'Automation problems')}
+        </div>
+      )}
     </nav>
   );
 }
@@ -71,6 +78,8 @@ function Screen({ route, ws }: { route: Route; ws: Workspace }) {
       return <MyTasks />;
     case 'approvals':
       return <ApprovalsInbox />;
+    case 'automation':
+      return <AutomationProblemsPage />;
     case 'dashboard':
       return (
         <Suspense fallback={loading}>

@@ -2,6 +2,7 @@
 // Temporal has not accepted yet (the start outbox), and steps whose side effect failed after its
 // retries, parked until someone retries or skips them. Read from PostgreSQL, so the list answers
 // even while the process engine is down (which is when it matters most).
+import type { AutomationProblems } from '@crm/definitions';
 import { sql } from 'kysely';
 import type { Actor } from '../auth/actor';
 import { asIso, type Db } from '../db/db';
@@ -9,50 +10,6 @@ import type { DefinitionsService } from '../definitions/definitions.service';
 import { assertCapability } from '../rbac/require-capability';
 import type { PublishedEntity } from '../records/records.service';
 import { entitiesOf, recordTitle } from '../tasks/task-view';
-
-/** The record a problem belongs to, with its title for the list. */
-export interface ProblemRecord {
-  id: string;
-  entity: string;
-  title: string;
-}
-
-/** A process start a record owes: Temporal has not accepted it yet. */
-export interface OwedStartView {
-  id: string;
-  record: ProblemRecord;
-  processKey: string;
-  /** The published process's label; the key when it is no longer published. */
-  processLabel: string;
-  /** Failed tries so far (0: the first try has not come back yet). */
-  attempts: number;
-  lastError: string | null;
-  nextAttemptAt: string;
-  createdAt: string;
-}
-
-/** A step parked on a failed side effect: the instance waits for a retry or a skip. */
-export interface ParkedStepView {
-  id: string;
-  record: ProblemRecord;
-  workflowId: string;
-  processKey: string;
-  processLabel: string;
-  processVersion: number;
-  /** The command's key: what the retry and skip routes take. */
-  stepKey: string;
-  step: string;
-  nodeId: string | null;
-  error: string | null;
-  at: string;
-}
-
-export interface AutomationProblems {
-  owedStarts: OwedStartView[];
-  failedSteps: ParkedStepView[];
-  /** True when a list was cut at `limit` (the oldest owed starts and newest failures are shown). */
-  truncated: boolean;
-}
 
 interface OwedRow {
   id: string;

@@ -4,6 +4,7 @@
 // down or unreachable, the API stopped in between), the row stays and `sweep` retries it with
 // backoff until the process runs. Starting is idempotent (one workflow per process and record), so
 // a retry of a start that had in fact gone through is harmless.
+import type { RetryOutcome } from '@crm/definitions';
 import { sql, type RawBuilder } from 'kysely';
 import type { Logger } from '../config';
 import type { Db } from '../db/db';
@@ -30,12 +31,6 @@ interface DueRow {
   attempts: number;
   actor_id: string | null;
   actor_role: string | null;
-}
-
-/** What one try of an owed start came to; `error` says why it failed or was dropped. */
-export interface RetryOutcome {
-  outcome: 'started' | 'dropped' | 'failed';
-  error?: string;
 }
 
 /** An error's message with its causes ("Failed to start Workflow: 14 UNAVAILABLE: …"), for the administrator. */
@@ -156,6 +151,12 @@ export function createProcessStartOutbox(deps: {
         VALUES (${recordId}::uuid, ${processKey}, ${actorId}::uuid)
         ON CONFLICT (record_id, process_key) DO NOTHING RETURNING id::text`);
       return row?.id;
+    },
+
+    /** The first try failed: counted and noted; the row keeps its due time (the sweep's first retry). */
+    async failed(id: string, error: unknown): Promise<void> {
+      await db.query(sql`UPDATE process_start_outbox SET attempts = attempts + 1, last_error = ${errorChain(error)}
+        WHERE id = ${id}::bigint`);
     },
 
     /** The start went through: its row goes with the next batch of deletes (within a second). */

@@ -112,7 +112,14 @@ export function createProcessTriggers(deps: {
   ): Promise<void> {
     await guarded(`start ${key.processKey}`, async () => {
       const id = owedId ?? (await outbox.owe(key.recordId, key.processKey, actor.id));
-      await gateway.start(actor, key, record);
+      try {
+        await gateway.start(actor, key, record);
+      } catch (error) {
+        // The row stays for the sweep; it tells the administrator why the first try failed.
+        // Best effort: the sweep retries the row either way.
+        if (id !== undefined) await outbox.failed(id, error).catch(() => undefined);
+        throw error;
+      }
       if (id !== undefined) outbox.done(id);
     });
   }

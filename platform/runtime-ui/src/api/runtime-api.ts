@@ -6,6 +6,7 @@ import type {
   AuditEntry,
   AutomationEntry,
   EntityDefinition,
+  FailedStepView,
   FormDefinition,
   ListResult,
   MailPreview,
@@ -40,6 +41,7 @@ export interface Reason {
 
 /** The process state route's answer (see the workflows contract's ProcessStateView). */
 export interface ProcessState {
+  workflowId: string;
   processKey: string;
   status: string;
   outcome?: string;
@@ -49,6 +51,8 @@ export interface ProcessState {
   approvals?: { id: string; nodeId: string; levelIndex: number; levelId: string; deadline?: number }[];
   /** Ticked checklist items by stage node id, kept by the process instance. */
   checklist?: Record<string, string[]>;
+  /** Steps parked on a failure, waiting for an administrator's retry or skip. */
+  failedSteps?: FailedStepView[];
 }
 
 const enc = encodeURIComponent;

@@ -6,6 +6,7 @@ import { api } from '../api/runtime-api';
 import { errorMessage } from '../api/client';
 import { formatDate, formatMoney, moneyAmount } from '../shared/format';
 import { recordHref } from '../shared/route';
+import { ErrorBanner, InlineError } from '../shared/alerts';
 
 function fact(f: ApprovalView['record']['facts'][number]): string {
   if (f.type === 'money') {
@@ -100,11 +101,7 @@ function Request({ item, onDone }: { item: ApprovalView; onDone(): void }) {
               >
                 Reject
               </button>
-              {error && (
-                <span className="form-error" role="alert">
-                  {error}
-                </span>
-              )}
+              <InlineError message={error} />
             </div>
           </div>
         ) : (
@@ -160,11 +157,7 @@ export function ApprovalsInbox() {
           </button>
         ))}
       </div>
-      {error && (
-        <div className="banner banner-error" role="alert">
-          {error}
-        </div>
-      )}
+      <ErrorBanner message={error} />
       {items.length === 0 ? (
         <div className="empty">
           {tab === 'pending' ? 'Nothing waits for your decision.' : 'No decided requests yet.'}

@@ -11,6 +11,7 @@ import { MailPanel } from './mail-panel';
 import { processOf } from './process-view';
 import { RecordForm } from './record-form';
 import { RelatedRecords } from './related-records';
+import { FailedSteps } from './failed-steps';
 import { StagePanel, StagePath } from './stage-panel';
 import { Timeline, useTimeline } from './timeline';
 import { useRecord } from './use-record';
@@ -18,6 +19,7 @@ import { useRecord } from './use-record';
 const MIRROR_POLL_MS = 300;
 const MIRROR_CATCH_UPS = 30;
 const APPROVAL_POLL_MS = 4000;
+const STEP_RETRY_RELOAD_MS = 1500;
 
 export function RecordPage({ entityKey, id }: { entityKey: string; id: string }) {
   const ws = useWorkspace();
@@ -115,6 +117,19 @@ export function RecordPage({ entityKey, id }: { entityKey: string; id: string })
       {process && <StagePath process={process} current={engine?.currentStage?.nodeId ?? record.stage} />}
       <div className="record-grid">
         <div className="record-main">
+          {engine && (
+            <FailedSteps
+              process={ws.processes.find((p) => p.key === engine.processKey)}
+              workflowId={engine.workflowId}
+              steps={engine.failedSteps ?? []}
+              canRepair={can(ws, 'users.manage')}
+              onResolved={() => {
+                // The retry runs in the engine: look again once it has had a moment.
+                loadEngine();
+                setTimeout(loadEngine, STEP_RETRY_RELOAD_MS);
+              }}
+            />
+          )}
           {process && (
             <StagePanel
               process={process}

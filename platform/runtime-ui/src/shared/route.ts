@@ -1,5 +1,5 @@
 // Hash routes: `#/list/deal`, `#/record/deal/<id>`, `#/board/<process>`, `#/tasks`, `#/approvals`,
-// `#/dashboard/<process>`.
+// `#/dashboard/<process>`, `#/automation`.
 import { useEffect, useState } from 'react';
 
 export type Route =
@@ -9,7 +9,8 @@ export type Route =
   | { page: 'board'; process: string }
   | { page: 'tasks' }
   | { page: 'approvals' }
-  | { page: 'dashboard'; process: string };
+  | { page: 'dashboard'; process: string }
+  | { page: 'automation' };
 
 export function parseRoute(hash: string): Route {
   const [page, a, b] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
@@ -19,6 +20,7 @@ export function parseRoute(hash: string): Route {
   if (page === 'dashboard' && a) return { page: 'dashboard', process: a };
   if (page === 'tasks') return { page: 'tasks' };
   if (page === 'approvals') return { page: 'approvals' };
+  if (page === 'automation') return { page: 'automation' };
   return { page: 'home' };
 }
 

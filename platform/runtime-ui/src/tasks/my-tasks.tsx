@@ -6,6 +6,7 @@ import { errorMessage } from '../api/client';
 import { formatDate } from '../shared/format';
 import { recordHref } from '../shared/route';
 import { Reminders } from './reminders';
+import { ErrorBanner } from '../shared/alerts';
 
 type Tab = 'open' | 'overdue' | 'done';
 const TABS: { id: Tab; label: string }[] = [
@@ -60,11 +61,7 @@ export function MyTasks() {
           </button>
         ))}
       </div>
-      {error && (
-        <div className="banner banner-error" role="alert">
-          {error}
-        </div>
-      )}
+      <ErrorBanner message={error} />
       {items.length === 0 ? (
         <div className="empty">No tasks here.</div>
       ) : (
