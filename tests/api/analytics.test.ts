@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { createTestPlatform, type Agent, type TestPlatform, type UserName } from '../support/test-platform';
 import { verdict } from '../security/fuzz-support';
+import { publishWithStageRenamed } from '../support/rename-stage';
 import { DAY, MAY, seedDeals, stageOf } from './analytics-fixture';
 
 // Snapshot and funnel of the deal pipeline over the hand-computed fixture (see analytics-fixture).
@@ -240,5 +241,40 @@ describe('fuzzed query strings', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('a newer version without a stage that records still sit in', () => {
+  it('reports those records under the node as the earlier version named it, and counts them as open', async () => {
+    // Run last: it publishes version 2 of the pipeline, with "proposal" renamed to "offer".
+    const before = await t.platform.services.definitions.latest('process', 'deal_pipeline');
+    await publishWithStageRenamed(t.platform, t.actors.admin, 'deal_pipeline', 'proposal', 'offer', 'Offer');
+
+    const res = await snapshot('admin').expect(200);
+    expect(res.body.stages.map((s: { id: string }) => s.id)).toContain('offer');
+    expect(stageOf(res.body.stages, 'offer')).toMatchObject({ label: 'Offer', count: 0 });
+    // D4 still sits in "proposal" (its instance runs on version 1): not lost, and still open.
+    expect(res.body.retired).toEqual([
+      {
+        id: 'proposal',
+        label: 'Proposal',
+        kind: 'stage',
+        lastVersion: before.version,
+        probability: 50,
+        count: 1,
+        withoutAmount: 0,
+        totals: [{ currency: 'USD', amount: 3000, weighted: 1500 }],
+        avgAgeMs: expect.any(Number),
+      },
+    ]);
+    expect(res.body.open).toEqual({
+      count: 4,
+      totals: [
+        { currency: 'EUR', amount: 1200 },
+        { currency: 'USD', amount: 3000 },
+      ],
+    });
+    // A rep who sees none of them gets no retired node.
+    expect((await snapshot('teamRep').expect(200)).body.retired).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createTestPlatform, PASSWORD, type TestPlatform, type UserName } from '../support/test-platform';
 import { accountData } from '../support/fixtures';
+import { publishWithStageRenamed } from '../support/rename-stage';
 import { artifactsDir, ensureBuilt, launchBrowser, serveUi, type UiServer } from '../support/browser';
 
 jest.setTimeout(240_000);
@@ -240,6 +241,44 @@ describe('pipeline dashboard in the browser', () => {
       '1',
     );
     await shot(page, '04-kanban');
+    await page.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('keeps records in a stage that a newer version renamed on the board and in the snapshot', async () => {
+    // Run last: version 2 renames "needs_analysis" to "discovery"; Delta's instance stays on version 1.
+    await publishWithStageRenamed(
+      tp.platform,
+      tp.actors.admin,
+      'deal_pipeline',
+      'needs_analysis',
+      'discovery',
+      'Discovery',
+    );
+    const page = await signIn('manager', 1400);
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Deal pipeline', exact: true })
+      .click();
+    const board = page.getByTestId('kanban');
+    const retired = board.locator('[data-stage="needs_analysis"]');
+    await retired.locator('.kcard', { hasText: 'Delta licences' }).waitFor();
+    expect(await retired.getAttribute('class')).toMatch(/kcol-retired/);
+    expect(await retired.locator('.kcol-note').textContent()).toBe('Removed after version 1');
+    expect(await board.locator('[data-stage="discovery"]').getByTestId('column-count').textContent()).toBe(
+      '0',
+    );
+    // After the stages of the latest version, before its ends.
+    const order = await board
+      .locator('[data-stage]')
+      .evaluateAll((cols) => cols.map((c) => c.getAttribute('data-stage')));
+    expect(order.indexOf('needs_analysis')).toBeLessThan(order.indexOf('closed_won'));
+    await shot(page, '05-kanban-renamed-stage');
+
+    const dashboard = await openDashboard(page);
+    const row = dashboard.getByTestId('snapshot-table').locator('[data-stage="needs_analysis"]');
+    expect(await row.locator('td').first().textContent()).toBe('Needs analysis (until version 1)');
+    expect(await cell(page, 'snapshot-table', 'needs_analysis', 'count')).toBe('1');
     await page.close();
     expect(pageErrors).toEqual([]);
   });

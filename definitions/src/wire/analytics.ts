@@ -39,6 +39,27 @@ export interface SnapshotStage {
   avgAgeMs: number | null;
 }
 
+/**
+ * Records sitting in a stage or end that the latest version of the process no longer has: their
+ * instances run on the earlier version they started with, until they move on.
+ */
+export interface RetiredNodeFigures {
+  id: string;
+  /** The label in the newest version that has the node. */
+  label: string;
+  kind: 'stage' | 'end';
+  /** For an end: its outcome in that version. */
+  outcome?: 'won' | 'lost' | 'closed';
+  /** The newest version that has the node. */
+  lastVersion: number;
+  /** The stage's win probability in that version (0 for an end). */
+  probability: number;
+  count: number;
+  withoutAmount: number;
+  totals: MoneyTotal[];
+  avgAgeMs: number | null;
+}
+
 /** Where the records are now: open stages in pipeline order, and the ends. */
 export interface Snapshot {
   process: ProcessHeader;
@@ -46,6 +67,8 @@ export interface Snapshot {
   stages: SnapshotStage[];
   /** Records resting in each end node (all time). */
   ends: EndFigures[];
+  /** Records in stages or ends that the latest version removed (counted in `open` when a stage). */
+  retired: RetiredNodeFigures[];
   open: { count: number; totals: MoneyTotal[] };
   currencies: string[];
 }

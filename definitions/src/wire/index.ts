@@ -7,6 +7,7 @@ export type {
   MoneyTotal,
   ProcessHeader,
   RepStats,
+  RetiredNodeFigures,
   Snapshot,
   SnapshotStage,
 } from './analytics';

@@ -28,7 +28,11 @@ import { processShape, type ProcessShape } from './process-shape';
 
 export interface AnalyticsDeps {
   db: Db;
-  definitions: { latestAll(kind: 'process'): Promise<{ key: string; content: Record<string, unknown> }[]> };
+  definitions: {
+    latestAll(kind: 'process'): Promise<{ key: string; content: Record<string, unknown> }[]>;
+    /** Every published version of a definition, newest first. */
+    versions(kind: 'process', key: string): Promise<{ version: number; content: Record<string, unknown> }[]>;
+  };
   resolveEntity(key: string): Promise<PublishedEntity>;
 }
 
@@ -81,6 +85,41 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     amountField: shape.amountField ? { key: shape.amountField.key, label: shape.amountField.label } : null,
   });
 
+  /**
+   * The nodes records sit in that the latest version no longer has (an analyst removed or renamed a
+   * stage while instances ran on the earlier version), named as the newest version that has them.
+   */
+  async function retiredNodes(processKey: string, shape: ProcessShape, occupied: string[]) {
+    const current = new Set([...shape.stages, ...shape.ends].map((node) => node.id));
+    const missing = occupied.filter((id) => !current.has(id)).sort();
+    if (missing.length === 0) return [];
+    const versions = await deps.definitions.versions('process', processKey);
+    return missing.map((id) => {
+      for (const version of versions) {
+        const node = (version.content as unknown as ProcessDefinition).nodes.find((n) => n.id === id);
+        if (node?.type === 'stage')
+          return {
+            id,
+            label: node.label,
+            kind: 'stage' as const,
+            lastVersion: version.version,
+            probability: node.probability ?? 0,
+          };
+        if (node?.type === 'end')
+          return {
+            id,
+            label: node.label,
+            kind: 'end' as const,
+            outcome: node.outcome,
+            lastVersion: version.version,
+            probability: 0,
+          };
+      }
+      // Written by no published version (a removed process's history): shown by its id.
+      return { id, label: id, kind: 'stage' as const, lastVersion: 0, probability: 0 };
+    });
+  }
+
   async function snapshot(actor: Actor, processKey: string, query: SnapshotQuery): Promise<Snapshot> {
     const scope = await scopeFor(actor, processKey, query);
     const rows = await db.query(snapshotSql(scope));
@@ -122,12 +161,30 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
       const summary = summarise(end.id);
       return { ...end, count: summary.count, totals: toTotals(summary.totals) };
     });
+    const retired = (await retiredNodes(processKey, scope.shape, [...byNode.keys()])).map((node) => {
+      const summary = summarise(node.id);
+      if (node.kind === 'stage')
+        for (const [currency, amount] of summary.totals)
+          openTotals.set(currency, (openTotals.get(currency) ?? 0) + amount);
+      return {
+        ...node,
+        count: summary.count,
+        withoutAmount: summary.withoutAmount,
+        totals: toTotals(summary.totals, node.kind === 'stage' ? node.probability : undefined),
+        avgAgeMs: summary.avgAgeMs,
+      };
+    });
+    const openRetired = retired.filter((node) => node.kind === 'stage');
     return {
       process: header(scope.shape),
       ownerId: scope.ownerId ?? null,
       stages,
       ends,
-      open: { count: stages.reduce((sum, stage) => sum + stage.count, 0), totals: toTotals(openTotals) },
+      retired,
+      open: {
+        count: [...stages, ...openRetired].reduce((sum, stage) => sum + stage.count, 0),
+        totals: toTotals(openTotals),
+      },
       currencies: [...currencies].sort(),
     };
   }

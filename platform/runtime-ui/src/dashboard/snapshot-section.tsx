@@ -17,7 +17,11 @@ export function SnapshotSection({
 }) {
   const money = snapshot.process.amountField !== null;
   const fmt = (value: unknown) => formatMoney(typeof value === 'number' ? value : 0, currency);
-  const rows = snapshot.stages.map((stage) => {
+  // Stages a newer version dropped still hold open records (on the earlier version): listed last.
+  const retiredStages = snapshot.retired
+    .filter((node) => node.kind === 'stage' && node.count > 0)
+    .map((node) => ({ ...node, label: `${node.label} (until version ${node.lastVersion})` }));
+  const rows = [...snapshot.stages, ...retiredStages].map((stage) => {
     const total = totalIn(stage.totals, currency);
     return {
       id: stage.id,

@@ -56,7 +56,11 @@ function Card({ record, entity, meId }: { record: RecordView; entity: EntityDefi
 }
 
 function Column({ column, entity, meId }: { column: StageColumn; entity: EntityDefinition; meId: string }) {
-  const { setNodeRef, isOver } = useDroppable({ id: column.node.id });
+  // A node the latest version dropped takes no cards: no move leads into it any more.
+  const { setNodeRef, isOver } = useDroppable({
+    id: column.node.id,
+    disabled: column.retiredAfter !== undefined,
+  });
   const money = amountField(entity);
   // The snapshot's exact sums per currency; the loaded cards' sum only when it is unavailable.
   const totals = column.totals ?? [
@@ -68,12 +72,17 @@ function Column({ column, entity, meId }: { column: StageColumn; entity: EntityD
   return (
     <section
       ref={setNodeRef}
-      className={`kcol${isOver ? ' is-over' : ''}`}
+      className={`kcol${isOver ? ' is-over' : ''}${column.retiredAfter === undefined ? '' : ' kcol-retired'}`}
       aria-label={column.node.label}
       data-stage={column.node.id}
     >
       <header className="kcol-head">
-        <span className="kcol-title">{column.node.label}</span>
+        <span className="kcol-title">
+          {column.node.label}
+          {column.retiredAfter !== undefined && (
+            <span className="muted small kcol-note">Removed after version {column.retiredAfter}</span>
+          )}
+        </span>
         <span className="badge" data-testid="column-count">
           {column.count}
         </span>
