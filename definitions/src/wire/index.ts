@@ -29,6 +29,16 @@ export type {
   ViewQuery,
 } from './collaboration';
 export type {
+  DefinitionDiff,
+  Draft,
+  PublishedVersion,
+  PublishResult,
+  SavedDraft,
+  StoredKind,
+  VersionMeta,
+  VersionRef,
+} from './definitions';
+export type {
   MailPreview,
   MailStatus,
   MailView,
@@ -45,5 +55,7 @@ export type {
   TaskStatus,
   TaskView,
 } from './processes';
-export type { AuditEntry, FilterOp, ListResult, PublishedVersion, RecordView } from './records';
+export type { ProblemDetails, ProblemEntry } from './problems';
+export type { AuditEntry, FilterOp, FilterOpList, ListResult, RecordView } from './records';
+export type { SimulatedCommand, SimulatedVisit, SimulationAnswer } from './simulation';
 export type { DirectoryUser, Me, PublicUser } from './users';

@@ -1,5 +1,4 @@
-// The answers of the record routes (/api/records/:entity…) and of the published definitions route.
-import type { DefinitionKind } from '../validate/definition-error';
+// The answers of the record routes (/api/records/:entity…).
 
 /** A record as the API returns it: system fields beside the definition-shaped `data`. */
 export interface RecordView {
@@ -23,8 +22,14 @@ export interface ListResult {
   nextCursor: string | null;
 }
 
-/** The operators of a list filter (`filter[field][op]=value`), also stored in saved views. */
-export type FilterOp = 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'contains' | 'isSet';
+/**
+ * Every operator of a list filter, in the order the API names them. The API's own list must equal
+ * this tuple (`satisfies FilterOpList`), so an operator cannot be added on one side only.
+ */
+export type FilterOpList = readonly ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'contains', 'isSet'];
+
+/** The operator of a list filter (`filter[field][op]=value`), also stored in saved views. */
+export type FilterOp = FilterOpList[number];
 
 /** One entry of an audit trail: who did what to which subject, with the subject before and after. */
 export interface AuditEntry {
@@ -37,16 +42,4 @@ export interface AuditEntry {
   before: unknown;
   after: unknown;
   at: string;
-}
-
-/** One immutable published version of a definition, as GET /api/definitions/published lists them. */
-export interface PublishedVersion<Content = Record<string, unknown>> {
-  id: string;
-  kind: Exclude<DefinitionKind, 'solution'>;
-  key: string;
-  version: number;
-  contentHash: string;
-  content: Content;
-  publishedBy: string | null;
-  publishedAt: string;
 }

@@ -5,7 +5,6 @@ export type { PlatformConfig, Logger, TemporalConfig, StaticApp } from './config
 export type { Actor, Capability, RecordScope } from './auth/actor';
 export type { NewUser } from './auth/users.service';
 export type { ActivityInput } from './activities/activities.service';
-export type { PublishResult } from './definitions/definitions.service';
 export { ProblemError } from './http/problems';
 export type { EnterStageInput, EnterStageResult } from './process-state/stage-mirror.service';
 export type { StageHistoryEntry } from './process-state/stage-history.repository';
@@ -31,6 +30,7 @@ export type {
   ApprovalStatus,
   ApprovalView,
   PublicUser,
+  PublishResult,
   RecordFact,
   RecordView,
   SendMailResult,

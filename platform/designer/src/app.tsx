@@ -1,7 +1,8 @@
 // The designer's shell: sign-in, navigation between the designers (hash routes, so that the
 // platform's static serving needs no fallback), and the shared workspace of definitions.
 import { useEffect, useState } from 'react';
-import { api, type PublicUser } from './api/definitions-api';
+import type { PublicUser } from '@crm/definitions';
+import { api } from './api/definitions-api';
 import { errorMessage, LoginScreen } from '@crm/runtime-ui/ui';
 import { useWorkspace } from './shared/workspace';
 import { ProcessDesigner } from './process/process-designer';

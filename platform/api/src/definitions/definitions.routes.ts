@@ -1,3 +1,4 @@
+import type { DefinitionDiff, VersionMeta, VersionRef } from '@crm/definitions';
 import { Router, type Request } from 'express';
 import { actorOf } from '../auth/request-context';
 import { BadRequestError, NotFoundError } from '../http/problems';
@@ -17,7 +18,7 @@ function kindKey(req: Request): { kind: DefinitionKind; key: string } {
   return { kind, key };
 }
 
-function versionRef(value: unknown, name: string): number | 'draft' | 'latest' {
+function versionRef(value: unknown, name: string): VersionRef {
   if (value === 'draft' || value === 'latest') return value;
   if (typeof value === 'string' && /^\d{1,9}$/.test(value)) return Number(value);
   throw new BadRequestError(`"${name}" must be a version number, "latest" or "draft".`);
@@ -98,7 +99,7 @@ export function definitionsRoutes(definitions: DefinitionsService): Router {
     const { kind, key } = kindKey(req);
     const versions = await definitions.versions(kind, key);
     if (versions.length === 0) throw new NotFoundError(`No published ${kind} "${key}".`);
-    res.json({ items: versions.map(({ content: _content, ...meta }) => meta) });
+    res.json({ items: versions.map(({ content: _content, ...meta }): VersionMeta => meta) });
   });
 
   router.get('/:kind/:key/versions/:version', async (req, res) => {
@@ -112,7 +113,8 @@ export function definitionsRoutes(definitions: DefinitionsService): Router {
     const { kind, key } = kindKey(req);
     const from = versionRef(req.query.from ?? 'latest', 'from');
     const to = versionRef(req.query.to ?? 'draft', 'to');
-    res.json({ kind, key, from, to, changes: await definitions.diff(actorOf(req), kind, key, from, to) });
+    const changes = await definitions.diff(actorOf(req), kind, key, from, to);
+    res.json({ kind, key, from, to, changes } satisfies DefinitionDiff);
   });
 
   return router;

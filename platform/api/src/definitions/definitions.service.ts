@@ -1,3 +1,4 @@
+import type { PublishResult, SavedDraft, VersionRef } from '@crm/definitions';
 import { sql } from 'kysely';
 import { can, type Actor } from '../auth/actor';
 import type { Db } from '../db/db';
@@ -24,16 +25,6 @@ import {
   type Draft,
   type PublishedVersion,
 } from './versions.repository';
-
-export interface PublishResult {
-  kind: DefinitionKind;
-  key: string;
-  version: number;
-  contentHash: string;
-  /** False when the content equals the latest version: no new version is made. */
-  created: boolean;
-  migrated?: { field: string; action: string; records: number }[];
-}
 
 export interface DefinitionsDeps {
   db: Db;
@@ -198,7 +189,12 @@ export function createDefinitionsService(deps: DefinitionsDeps) {
     },
 
     /** Drafts may be work in progress: they are saved even when invalid, with their problems returned. */
-    async putDraft(actor: Actor, kind: DefinitionKind, key: string, content: Record<string, unknown>) {
+    async putDraft(
+      actor: Actor,
+      kind: DefinitionKind,
+      key: string,
+      content: Record<string, unknown>,
+    ): Promise<SavedDraft> {
       requireCap(actor, 'definitions.edit');
       if (content.key !== undefined && content.key !== key)
         throw new ValidationError('The key in the body differs from the key in the URL.', [
@@ -279,14 +275,8 @@ export function createDefinitionsService(deps: DefinitionsDeps) {
     },
 
     /** Business-language differences between two versions, or between the latest version and the draft. */
-    async diff(
-      actor: Actor,
-      kind: DefinitionKind,
-      key: string,
-      from: number | 'draft' | 'latest',
-      to: number | 'draft' | 'latest',
-    ) {
-      const load = async (ref: number | 'draft' | 'latest') => {
+    async diff(actor: Actor, kind: DefinitionKind, key: string, from: VersionRef, to: VersionRef) {
+      const load = async (ref: VersionRef) => {
         if (ref === 'draft') return (await this.getDraft(actor, kind, key)).content;
         if (ref === 'latest') return (await this.latest(kind, key)).content;
         return (await this.version(kind, key, ref)).content;

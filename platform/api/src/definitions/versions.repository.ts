@@ -1,11 +1,11 @@
-import type { PublishedVersion } from '@crm/definitions';
+import type { Draft, PublishedVersion, StoredKind } from '@crm/definitions';
 import { sql } from 'kysely';
 import { asIso, type Db } from '../db/db';
 
-// The answer's type lives with the other wire types; the definition modules take it from here.
-export type { PublishedVersion };
+// The answers' types live with the other wire types; the definition modules take them from here.
+export type { Draft, PublishedVersion };
 
-export type DefinitionKind = PublishedVersion['kind'];
+export type DefinitionKind = StoredKind;
 export const DEFINITION_KINDS: readonly DefinitionKind[] = [
   'entity',
   'form',
@@ -17,14 +17,6 @@ export const DEFINITION_KINDS: readonly DefinitionKind[] = [
 
 export function isDefinitionKind(value: string): value is DefinitionKind {
   return (DEFINITION_KINDS as readonly string[]).includes(value);
-}
-
-export interface Draft {
-  kind: DefinitionKind;
-  key: string;
-  content: Record<string, unknown>;
-  updatedBy: string | null;
-  updatedAt: string;
 }
 
 interface VersionRow {

@@ -1,3 +1,4 @@
+import type { ProblemDetails } from '@crm/definitions';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { isPgError } from '../db/db';
 import type { Logger } from '../config';
@@ -76,7 +77,7 @@ export function sendProblem(
       instance,
       ...(problem.errors.length > 0 ? { errors: problem.errors } : {}),
       ...problem.extra,
-    });
+    } satisfies ProblemDetails);
 }
 
 export function notFoundHandler(): RequestHandler {

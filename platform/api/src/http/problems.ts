@@ -1,15 +1,7 @@
-/** One failing field or rule inside a problem. */
-export interface ProblemEntry {
-  field?: string;
-  pointer?: string;
-  rule: string;
-  message: string;
-  /** Where a definition rule failed: the definition and, for processes, the node or edge. */
-  kind?: string;
-  key?: string;
-  nodeId?: string;
-  edgeId?: string;
-}
+import type { ProblemEntry } from '@crm/definitions';
+
+// The entry's type lives with the other wire types; the API's modules take it from here.
+export type { ProblemEntry };
 
 /**
  * Base class of every error the API maps to an RFC 9457 problem. Services throw these; one

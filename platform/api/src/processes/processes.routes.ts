@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import type { ProcessDefinition } from '@crm/definitions';
+import type { ProcessDefinition, SimulationAnswer } from '@crm/definitions';
 import { can, type Actor } from '../auth/actor';
 import { actorOf } from '../auth/request-context';
 import { forwardToProcess, requireGateway } from '../approvals/process-forwarding';
@@ -39,7 +39,8 @@ export function processesRoutes(deps: ProcessesRoutesDeps): Router {
   const router = Router();
 
   router.post('/simulate', async (req, res) => {
-    res.json(await deps.simulation.run(actorOf(req), parseSimulationRequest(req.body)));
+    const result = await deps.simulation.run(actorOf(req), parseSimulationRequest(req.body));
+    res.json(result satisfies SimulationAnswer);
   });
 
   router.post('/instances/:workflowId/steps/:step/:decision', async (req, res) => {

@@ -1,38 +1,16 @@
-import type { DefinitionChange } from '@crm/definitions';
-import { ApiError, request, type ProblemEntry } from '@crm/runtime-ui/ui';
-
-export type StoredKind = 'entity' | 'form' | 'process' | 'mailTemplate' | 'role' | 'calendar';
-
-export interface PublicUser {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-}
-
-export interface PublishedVersion<T = Record<string, unknown>> {
-  kind: StoredKind;
-  key: string;
-  version: number;
-  contentHash?: string;
-  content: T;
-  publishedAt?: string;
-  publishedBy?: string | null;
-}
-
-export interface Draft<T = Record<string, unknown>> {
-  kind: StoredKind;
-  key: string;
-  content: T;
-  updatedAt: string;
-}
-
-export interface VersionMeta {
-  version: number;
-  contentHash?: string;
-  publishedAt?: string;
-  publishedBy?: string | null;
-}
+import type {
+  DefinitionDiff,
+  Draft,
+  Me,
+  PublicUser,
+  PublishedVersion,
+  PublishResult,
+  SavedDraft,
+  SimulationAnswer,
+  StoredKind,
+  VersionMeta,
+} from '@crm/definitions';
+import { ApiError, request } from '@crm/runtime-ui/ui';
 
 const enc = encodeURIComponent;
 
@@ -42,8 +20,7 @@ export const api = {
   logout: () => request<void>('POST', '/api/auth/logout'),
   async me(): Promise<PublicUser | null> {
     try {
-      const answer = await request<{ user?: PublicUser } & Partial<PublicUser>>('GET', '/api/auth/me');
-      return answer.user ?? (answer.id ? (answer as PublicUser) : null);
+      return (await request<Me>('GET', '/api/auth/me')).user;
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return null;
       throw error;
@@ -63,15 +40,11 @@ export const api = {
     }
   },
   saveDraft: (kind: StoredKind, key: string, content: unknown) =>
-    request<{ draft: Draft; errors: ProblemEntry[] }>(
-      'PUT',
-      `/api/definitions/drafts/${kind}/${enc(key)}`,
-      content,
-    ),
+    request<SavedDraft>('PUT', `/api/definitions/drafts/${kind}/${enc(key)}`, content),
   deleteDraft: (kind: StoredKind, key: string) =>
     request<void>('DELETE', `/api/definitions/drafts/${kind}/${enc(key)}`),
   publish: (items: { kind: StoredKind; key: string }[], migration?: unknown) =>
-    request<{ items: { kind: string; key: string; version: number; created: boolean }[] }>(
+    request<{ items: PublishResult[] }>(
       'POST',
       '/api/definitions/publish',
       migration === undefined ? { items } : { items, migration },
@@ -88,26 +61,12 @@ export const api = {
   version: <T>(kind: StoredKind, key: string, version: number) =>
     request<PublishedVersion<T>>('GET', `/api/definitions/${kind}/${enc(key)}/versions/${version}`),
   diff: (kind: StoredKind, key: string) =>
-    request<{ changes: DefinitionChange[] }>(
-      'GET',
-      `/api/definitions/${kind}/${enc(key)}/diff?from=latest&to=draft`,
-    ).then((r) => r.changes),
+    request<DefinitionDiff>('GET', `/api/definitions/${kind}/${enc(key)}/diff?from=latest&to=draft`).then(
+      (r) => r.changes,
+    ),
   exportSolution: () => request<Record<string, unknown>>('GET', '/api/solution/export'),
   importSolution: (solution: unknown) =>
-    request<{ items: unknown[] }>('POST', '/api/solution/import', solution),
+    request<{ items: PublishResult[] }>('POST', '/api/solution/import', solution),
   simulate: (body: { process: unknown; record: unknown; related?: unknown; script?: unknown }) =>
     request<SimulationAnswer>('POST', '/api/processes/simulate', body),
 };
-
-/** The parts of the engine's simulation result the designer shows. */
-export interface SimulationAnswer {
-  path: { at: number; nodeId: string; label: string; type: string; viaEdgeId?: string }[];
-  edges: string[];
-  mails: { template?: unknown; to?: unknown; at: number; [k: string]: unknown }[];
-  approvals: { nodeId?: string; at: number; [k: string]: unknown }[];
-  tasks: { title?: string; at: number; [k: string]: unknown }[];
-  rejected?: { reasons: string[] }[];
-  status?: string;
-  outcome?: string;
-  error?: { code: string; message: string };
-}

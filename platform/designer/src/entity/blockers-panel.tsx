@@ -1,7 +1,7 @@
 // Shown when publishing an entity is refused because forms, templates or processes would no
 // longer fit it: what stands in the way, links to adapt each, and one atomic publish with their
 // drafts once every one has a draft.
-import type { StoredKind } from '../api/definitions-api';
+import type { StoredKind } from '@crm/definitions';
 import { describeDefinition, editorLink, type DependentDefinition } from './publish-together';
 
 export function BlockersPanel({

@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { destructiveFieldChanges, type EntityDefinition } from '@crm/definitions';
+import { destructiveFieldChanges, type EntityDefinition, type ProblemEntry } from '@crm/definitions';
 import { loadSolutionFromDirectory } from '@crm/definitions/node';
-import type { ProblemEntry } from '@crm/runtime-ui/ui';
 import {
   affectedFields,
   migrationFor,

@@ -1,7 +1,11 @@
 // The logic of the "records affected" prompt: which removed or retyped fields hold data (the API
 // refuses such a publish with the counts), what the analyst chose for each, and what to send next.
-import { destructiveFieldChanges, type EntityDefinition, type FieldDefinition } from '@crm/definitions';
-import type { ProblemEntry } from '@crm/runtime-ui/ui';
+import {
+  destructiveFieldChanges,
+  type EntityDefinition,
+  type FieldDefinition,
+  type ProblemEntry,
+} from '@crm/definitions';
 
 /**
  * What to do with one field's stored values: `clear` drops them (the only data migration the API

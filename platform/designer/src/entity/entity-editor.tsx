@@ -2,9 +2,9 @@
 // validation with the shared rules; draft and publish, with the migration prompt when publishing
 // would remove or retype fields that hold data.
 import { useMemo, useState } from 'react';
-import { validateDefinition, type EntityDefinition } from '@crm/definitions';
+import { validateDefinition, type EntityDefinition, type StoredKind } from '@crm/definitions';
 import { ApiError, errorMessage } from '@crm/runtime-ui/ui';
-import { api, type StoredKind } from '../api/definitions-api';
+import { api } from '../api/definitions-api';
 import { DraftBar } from '../shared/draft-bar';
 import { useDefinitionDraft } from '../shared/use-definition-draft';
 import { validationContext, type Workspace } from '../shared/workspace';

@@ -1,5 +1,4 @@
-import type { ProblemEntry } from '@crm/runtime-ui/ui';
-import type { StoredKind } from '../api/definitions-api';
+import type { ProblemEntry, StoredKind } from '@crm/definitions';
 import { dependentDefinitions, describeDefinition, editorLink } from './publish-together';
 
 const drafted: Record<StoredKind, Set<string>> = {

@@ -2,8 +2,7 @@
 // processes) would no longer fit it, the analyst adapts them as drafts and publishes everything in
 // one atomic publish. This reads the refusal: which definitions stand in the way, and whether each
 // has a draft that can go along.
-import type { ProblemEntry } from '@crm/runtime-ui/ui';
-import type { StoredKind } from '../api/definitions-api';
+import type { ProblemEntry, StoredKind } from '@crm/definitions';
 
 export interface DependentDefinition {
   kind: StoredKind;

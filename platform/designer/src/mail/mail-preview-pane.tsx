@@ -1,10 +1,10 @@
 // The template as a recipient would get it: rendered by the outbox's renderer against made-up
 // values or a real record the analyst picks, with the gate's answer for a chosen stage.
 import { useEffect, useMemo, useState } from 'react';
-import type { EntityDefinition, MailTemplateDefinition } from '@crm/definitions';
+import type { EntityDefinition, MailTemplateDefinition, RecordView } from '@crm/definitions';
 import { errorMessage } from '@crm/runtime-ui/ui';
 import { previewDocument, previewGate, previewTemplate } from './mail-preview';
-import { listRecords, loadRecordSample, recordTitle, type RecordSummary } from './record-sample';
+import { listRecords, loadRecordSample, recordTitle } from './record-sample';
 import { sampleRecord, type SampleRecord } from './sample-record';
 import { StagePicker } from '../shared/stage-picker';
 
@@ -20,7 +20,7 @@ export function MailPreviewPane({
   stages: readonly { id: string; label: string }[];
 }) {
   const [stage, setStage] = useState('');
-  const [records, setRecords] = useState<RecordSummary[]>([]);
+  const [records, setRecords] = useState<RecordView[]>([]);
   const [chosen, setChosen] = useState('');
   const [real, setReal] = useState<SampleRecord | null>(null);
   const [note, setNote] = useState<string | null>(null);

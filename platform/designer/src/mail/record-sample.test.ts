@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { EntityDefinition } from '@crm/definitions';
+import type { EntityDefinition, RecordView } from '@crm/definitions';
 import { loadSolutionFromDirectory } from '@crm/definitions/node';
 import { previewTemplate } from './mail-preview';
-import { HIDDEN_EMAIL, recordTitle, toSample, type RecordSummary } from './record-sample';
+import { HIDDEN_EMAIL, recordTitle, toSample } from './record-sample';
 
 const B2B = path.resolve(__dirname, '../../../../definitions/solutions/b2b-sales');
 let entities: EntityDefinition[];
@@ -13,11 +13,19 @@ beforeAll(async () => {
   deal = entities.find((e) => e.key === 'deal')!;
 });
 
-const record: RecordSummary = {
+const record: RecordView = {
   id: '11111111-1111-4111-8111-111111111111',
+  entity: 'deal',
+  entityVersion: 1,
   data: { name: 'Globex rollout', account: 'a-1', contact: 'c-1', amount: { amount: 9000, currency: 'USD' } },
   ownerId: 'u-1',
   stage: 'proposal',
+  status: 'active',
+  version: 3,
+  createdBy: 'u-1',
+  updatedBy: 'u-1',
+  createdAt: '2026-01-05T09:00:00.000Z',
+  updatedAt: '2026-01-12T15:30:00.000Z',
 };
 
 describe('a real record as the preview sample', () => {
@@ -28,7 +36,14 @@ describe('a real record as the preview sample', () => {
 
   it('joins the related records that could be read and the owner from the directory', () => {
     const sample = toSample(deal, entities, record, { account: { name: 'Globex' }, contact: undefined }, [
-      { id: 'u-1', name: 'Dana Reyes', email: 'dana@example.test' },
+      {
+        id: 'u-1',
+        name: 'Dana Reyes',
+        role: 'rep',
+        managerId: null,
+        active: true,
+        email: 'dana@example.test',
+      },
     ]);
     expect(sample.related.account?.entity.key).toBe('account');
     expect(sample.related).not.toHaveProperty('contact');

@@ -1,22 +1,17 @@
 // A real record as the preview's sample: the record, the records its reference fields point to,
 // and its owner from the user directory. Loaded over the API with the signed-in user's rights, so
 // the analyst previews only what they may read.
-import type { EntityDefinition, MergeOwner, RecordData, RelatedRecord } from '@crm/definitions';
+import type {
+  DirectoryUser,
+  EntityDefinition,
+  ListResult,
+  MergeOwner,
+  RecordData,
+  RecordView,
+  RelatedRecord,
+} from '@crm/definitions';
 import { ApiError, request } from '@crm/runtime-ui/ui';
 import type { SampleRecord } from './sample-record';
-
-export interface RecordSummary {
-  id: string;
-  data: RecordData;
-  ownerId: string | null;
-  stage: string | null;
-}
-
-export interface DirectoryUser {
-  id: string;
-  name: string;
-  email?: string;
-}
 
 const enc = encodeURIComponent;
 
@@ -24,7 +19,7 @@ const enc = encodeURIComponent;
 export const HIDDEN_EMAIL = '(owner e-mail not shown to you)';
 
 /** How a record is named in the picker: its title field, else its id. */
-export function recordTitle(entity: EntityDefinition, record: RecordSummary): string {
+export function recordTitle(entity: EntityDefinition, record: RecordView): string {
   const key = entity.titleField ?? entity.fields[0]?.key;
   const value = key ? record.data[key] : undefined;
   return typeof value === 'string' || typeof value === 'number' ? String(value) : record.id;
@@ -38,7 +33,7 @@ export function recordTitle(entity: EntityDefinition, record: RecordSummary): st
 export function toSample(
   entity: EntityDefinition,
   entities: readonly EntityDefinition[],
-  record: RecordSummary,
+  record: RecordView,
   related: Readonly<Record<string, RecordData | undefined>>,
   users: readonly DirectoryUser[],
 ): SampleRecord {
@@ -66,15 +61,13 @@ export function toSample(
   return { data, related: relatedRecords, owner };
 }
 
-export async function listRecords(entity: string): Promise<RecordSummary[]> {
-  return (
-    (await request<{ items?: RecordSummary[] }>('GET', `/api/records/${enc(entity)}?limit=25`)).items ?? []
-  );
+export async function listRecords(entity: string): Promise<RecordView[]> {
+  return (await request<ListResult>('GET', `/api/records/${enc(entity)}?limit=25`)).items ?? [];
 }
 
 async function readOrNothing(entity: string, id: string): Promise<RecordData | undefined> {
   try {
-    return (await request<RecordSummary>('GET', `/api/records/${enc(entity)}/${enc(id)}`)).data;
+    return (await request<RecordView>('GET', `/api/records/${enc(entity)}/${enc(id)}`)).data;
   } catch (error) {
     // A related record the user may not see (404) is simply absent from the preview.
     if (error instanceof ApiError && error.status === 404) return undefined;
@@ -87,7 +80,7 @@ export async function loadRecordSample(
   entities: readonly EntityDefinition[],
   id: string,
 ): Promise<{ sample: SampleRecord; stage: string | null }> {
-  const record = await request<RecordSummary>('GET', `/api/records/${enc(entity.key)}/${enc(id)}`);
+  const record = await request<RecordView>('GET', `/api/records/${enc(entity.key)}/${enc(id)}`);
   const related: Record<string, RecordData | undefined> = {};
   await Promise.all(
     entity.fields.map(async (field) => {

@@ -7,8 +7,7 @@ import '../test-support/dom-shims';
 import { cleanup, render } from '@testing-library/react';
 import { useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
-import type { DefinitionError, ProcessDefinition } from '@crm/definitions';
-import type { SimulationAnswer } from '../api/definitions-api';
+import type { DefinitionError, ProcessDefinition, SimulationAnswer } from '@crm/definitions';
 import { b2bWorkspace } from '../test-support/properties-harness';
 import { ProcessCanvas } from './process-canvas';
 import { NOTHING_SELECTED, useCanvasElements, type Selection } from './use-canvas-elements';
@@ -75,7 +74,19 @@ describe('process canvas', () => {
     const branch = pipeline.edges.find(
       (e) => pipeline.nodes.find((n) => n.id === e.source)?.type === 'decision',
     )!;
-    const sim = { path: [], edges: [branch.id] } as unknown as SimulationAnswer;
+    const sim: SimulationAnswer = {
+      path: [],
+      edges: [branch.id],
+      mails: [],
+      approvals: [],
+      tasks: [],
+      notifications: [],
+      updates: [],
+      timeline: [],
+      rejected: [],
+      status: 'running',
+      finalState: {},
+    };
     const container = draw(sim, { nodes: [], edges: [branch.id] });
     const edge = container.querySelector(`.react-flow__edge[data-id="${branch.id}"]`);
     expect(edge?.getAttribute('class')).toMatch(/edge-visited/);

@@ -9,8 +9,8 @@ import {
   type ProcessDefinition,
   type ProcessEdge,
   type ProcessNode,
+  type SimulationAnswer,
 } from '@crm/definitions';
-import type { SimulationAnswer } from '../api/definitions-api';
 import type { Workspace } from '../shared/workspace';
 import { validationContext } from '../shared/workspace';
 import { autoLayout } from './auto-layout';

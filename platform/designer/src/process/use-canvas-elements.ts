@@ -9,8 +9,8 @@ import {
   type EntityDefinition,
   type ProcessDefinition,
   type ProcessEdge,
+  type SimulationAnswer,
 } from '@crm/definitions';
-import type { SimulationAnswer } from '../api/definitions-api';
 import { toFlowNode, type FlowEdge, type FlowNode } from './flow-mapping';
 import { errorsByElement } from './validation-targets';
 

@@ -1,8 +1,8 @@
 // Loading, undo/redo, autosave and publishing of one process definition.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ProcessDefinition } from '@crm/definitions';
+import type { ProblemEntry, ProcessDefinition } from '@crm/definitions';
 import { api } from '../api/definitions-api';
-import { ApiError, errorMessage, type ProblemEntry } from '@crm/runtime-ui/ui';
+import { ApiError, errorMessage } from '@crm/runtime-ui/ui';
 import { perform, redo, startHistory, undo, type History } from './history';
 import type { ProcessCommand } from './process-commands';
 

@@ -2,9 +2,9 @@
 // publish (refused while the shared rules find problems), the changes against the published
 // version in business terms, and the problems themselves.
 import { useEffect, useState } from 'react';
-import type { DefinitionChange, DefinitionError } from '@crm/definitions';
+import type { DefinitionChange, DefinitionError, StoredKind, VersionMeta } from '@crm/definitions';
 import { ApiError, errorMessage } from '@crm/runtime-ui/ui';
-import { api, type StoredKind, type VersionMeta } from '../api/definitions-api';
+import { api } from '../api/definitions-api';
 import type { DefinitionDraft, DraftStatus } from './use-definition-draft';
 
 const STATUS_TEXT: Record<DraftStatus, string> = {

@@ -2,8 +2,9 @@
 // differs from what was last saved, autosave and explicit save (as in the process designer), and
 // publish (optionally with a data migration).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, errorMessage, type ProblemEntry } from '@crm/runtime-ui/ui';
-import { api, type StoredKind } from '../api/definitions-api';
+import type { ProblemEntry, StoredKind } from '@crm/definitions';
+import { ApiError, errorMessage } from '@crm/runtime-ui/ui';
+import { api } from '../api/definitions-api';
 
 export type DraftStatus = 'saved' | 'unsaved' | 'saving' | 'error';
 

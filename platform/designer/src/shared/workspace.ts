@@ -10,8 +10,9 @@ import {
   type MailTemplateDefinition,
   type ProcessDefinition,
   type RoleDefinition,
+  type StoredKind,
 } from '@crm/definitions';
-import { api, type StoredKind } from '../api/definitions-api';
+import { api } from '../api/definitions-api';
 
 export interface Workspace {
   entities: EntityDefinition[];

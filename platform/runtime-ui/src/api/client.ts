@@ -1,17 +1,9 @@
 // The runtime UI and the designer talk to the API over HTTP only, on the same origin (the session cookie
 // signs them in). Both apps share this one client (the designer through `@crm/runtime-ui/ui`).
+import type { ProblemDetails, ProblemEntry } from '@crm/definitions';
 
-/** One entry of a problem+json `errors` list. */
-export interface ProblemEntry {
-  pointer?: string;
-  kind?: string;
-  key?: string;
-  rule?: string;
-  message: string;
-  field?: string;
-  nodeId?: string;
-  edgeId?: string;
-}
+// The entry's type lives with the other wire types; the runtime UI's modules take it from here.
+export type { ProblemEntry };
 
 export class ApiError extends Error {
   constructor(
@@ -59,7 +51,8 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     // Not JSON (e.g. a proxy's HTML error page): the status alone is reported.
   }
   if (!response.ok) {
-    const problem = isObject(payload) ? payload : {};
+    // Read with checks all the same: a proxy in between may answer in another shape.
+    const problem: Partial<ProblemDetails> = isObject(payload) ? payload : {};
     const message =
       (typeof problem.detail === 'string' && problem.detail) ||
       (typeof problem.title === 'string' && problem.title) ||

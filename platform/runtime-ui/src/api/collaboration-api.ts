@@ -1,32 +1,6 @@
 // Typed calls for working together around records: saved list views, comments, notifications.
-import type {
-  ActivityView,
-  ApprovalView,
-  AuditEntry,
-  CommentView,
-  NotificationView,
-  RecordTimeline,
-  SavedView,
-  ViewQuery,
-} from '@crm/definitions';
+import type { CommentView, NotificationView, RecordTimeline, SavedView, ViewQuery } from '@crm/definitions';
 import { request } from './client';
-
-type UnshownApprovalFields =
-  'processKey' | 'processVersion' | 'nodeId' | 'approver' | 'delegate' | 'allowDelegation';
-
-/**
- * What the record page's timeline reads of the timeline answer ({@link RecordTimeline}). A whole
- * answer fits it; it leaves out fields of stage changes, activities and approvals that the timeline
- * never shows, so sources built by hand need not invent them.
- */
-export interface TimelineSources extends Omit<RecordTimeline, 'stages' | 'activities' | 'approvals'> {
-  stages: Pick<AuditEntry, 'id' | 'action' | 'at' | 'before' | 'after'>[];
-  activities: Omit<ActivityView, 'recordId'>[];
-  approvals: (Omit<ApprovalView, UnshownApprovalFields | 'record' | 'decision'> & {
-    record: Omit<ApprovalView['record'], 'stage'>;
-    decision: Omit<NonNullable<ApprovalView['decision']>, 'by'> | null;
-  })[];
-}
 
 const enc = encodeURIComponent;
 

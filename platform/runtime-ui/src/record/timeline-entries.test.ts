@@ -1,7 +1,7 @@
-import type { TimelineSources } from '../api/collaboration-api';
+import type { RecordTimeline } from '@crm/definitions';
 import { timelineEntries } from './timeline-entries';
 
-const empty: TimelineSources = {
+const empty: RecordTimeline = {
   stages: [],
   activities: [],
   comments: [],
@@ -19,15 +19,20 @@ describe('timelineEntries', () => {
         stages: [
           {
             id: '1',
+            actorId: null,
             action: 'record.stage',
-            at: '2026-01-01T09:00:00.000Z',
+            subjectType: 'record',
+            subjectId: 'r',
+            entity: 'deal',
             before: null,
             after: { stageLabel: 'Proposal' },
+            at: '2026-01-01T09:00:00.000Z',
           },
         ],
         activities: [
           {
             id: 'a',
+            recordId: 'r',
             type: 'call',
             topic: null,
             result: 'needs_identified',
@@ -50,15 +55,29 @@ describe('timelineEntries', () => {
           {
             id: 'p',
             status: 'rejected',
+            processKey: 'deal_pipeline',
+            processVersion: 1,
+            nodeId: 'discount_approval',
             nodeLabel: 'Discount approval',
             level: { index: 0, id: 'manager', label: 'Sales manager' },
             reason: 'Discount above 10 %',
+            approver: { type: 'ownerManager' },
+            delegate: null,
             deadline: null,
             overdue: false,
             requestedAt: '2026-01-01T10:00:00.000Z',
             requireCommentOnReject: true,
-            record: { id: 'r', entity: 'deal', title: 'Deal', stageLabel: null, owner: null, facts: [] },
-            decision: { byName: 'Grace', at: '2026-01-04T09:00:00.000Z', comment: 'Too much' },
+            allowDelegation: false,
+            record: {
+              id: 'r',
+              entity: 'deal',
+              title: 'Deal',
+              stage: null,
+              stageLabel: null,
+              owner: null,
+              facts: [],
+            },
+            decision: { by: 'u-grace', byName: 'Grace', at: '2026-01-04T09:00:00.000Z', comment: 'Too much' },
             canDecide: false,
           },
         ],

@@ -2,7 +2,8 @@
 // approvals (with the approver's comment), tasks and automation steps — newest first, loaded in
 // one request (GET /api/records/:entity/:id/timeline).
 import { useEffect, useRef, useState } from 'react';
-import { collaborationApi, type TimelineSources } from '../api/collaboration-api';
+import type { RecordTimeline } from '@crm/definitions';
+import { collaborationApi } from '../api/collaboration-api';
 import { entityOf, useWorkspace } from '../shared/definitions';
 import { formatDate, optionLabel } from '../shared/format';
 
@@ -25,7 +26,7 @@ export function byNewest(a: TimelineEntry, b: TimelineEntry): number {
 
 /** The entries of every source, newest first; `label` names the activity entity's formal list values. */
 export function timelineEntries(
-  sources: TimelineSources,
+  sources: RecordTimeline,
   label: (key: string, value: string | null) => string,
 ): TimelineEntry[] {
   const entries: TimelineEntry[] = [

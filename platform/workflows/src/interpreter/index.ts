@@ -48,7 +48,6 @@ export type {
   SimulationOptions,
   SimulationResult,
   SimulationScriptEntry,
-  SimulatedVisit,
 } from './simulation-types';
 
 /** Typed errors: a refused action carries its reasons; a broken or looping graph says where. */

@@ -1,3 +1,4 @@
+import type { SimulationAnswer } from '@crm/definitions';
 import type { InterpreterCommand } from './commands';
 import type { CalendarDefinition, EntityDefinition } from './definition-types';
 import type { Actor, InterpreterEvent } from './events';
@@ -55,19 +56,11 @@ export interface SimulationOptions {
   maxTimerFirings?: number;
 }
 
-export interface SimulatedVisit {
-  at: number;
-  nodeId: string;
-  label: string;
-  type: string;
-  viaEdgeId?: string;
-}
-
-/** What a simulation shows the analyst: the path on the canvas and everything that would go out. */
-export interface SimulationResult {
-  path: SimulatedVisit[];
-  /** Edge ids taken, in order (to highlight on the canvas). */
-  edges: string[];
+/**
+ * The simulation's answer ({@link SimulationAnswer}, what the API sends) in the interpreter's own
+ * types: its commands, events and state.
+ */
+export interface SimulationResult extends SimulationAnswer {
   mails: (Extract<InterpreterCommand, { type: 'sendMail' }> & { at: number })[];
   approvals: (Extract<InterpreterCommand, { type: 'requestApproval' }> & { at: number })[];
   tasks: (Extract<InterpreterCommand, { type: 'createTask' }> & { at: number })[];
@@ -79,7 +72,5 @@ export interface SimulationResult {
   rejected: { at: number; event: SimulationEvent; reasons: string[] }[];
   status: InterpreterState['status'];
   outcome?: Outcome;
-  /** Set when the process could not go on (e.g. an endless loop of automatic nodes). */
-  error?: { code: string; message: string };
   finalState: InterpreterState;
 }

@@ -6,8 +6,10 @@ import type {
   DefinitionError,
   EntityDefinition,
   ProcessDefinition,
+  SimulationAnswer,
+  VersionMeta,
 } from '@crm/definitions';
-import { api, type SimulationAnswer, type VersionMeta } from '../../api/definitions-api';
+import { api } from '../../api/definitions-api';
 import { errorMessage } from '@crm/runtime-ui/ui';
 import { FieldWidget } from '@crm/runtime-ui/forms';
 
