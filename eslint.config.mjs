@@ -13,6 +13,23 @@ const restrict = (...patterns) => ({
   'no-restricted-imports': ['error', { patterns: [deepImports, ...patterns] }],
 });
 const only = (names, message) => ({ group: names, message });
+const SERVER_ONLY = [
+  '@crm/api',
+  '@crm/workflows',
+  '@crm/workflows/*',
+  '@crm/devservices',
+  '@temporalio/*',
+  '@mikro-orm/*',
+  'express',
+  'pg',
+];
+const browserApp = (dir, more, message) => {
+  const tests = [`${dir}/**/*.test.{ts,tsx}`, `${dir}/**/test-support/**`];
+  return [
+    { files: [`${dir}/**/*.{ts,tsx}`], rules: restrict(only([...SERVER_ONLY, ...more, 'node:*'], message)) },
+    { files: tests, rules: restrict(only([...SERVER_ONLY, ...more], message)) },
+  ];
+};
 
 export default tseslint.config(
   {
@@ -96,6 +113,17 @@ export default tseslint.config(
       },
     ),
   },
+  // The browser apps: the listed packages are the server's. Their tests may read fixture files.
+  ...browserApp(
+    'platform/runtime-ui',
+    ['@crm/designer'],
+    'runtime-ui/ depends on definitions only and talks to the api over HTTP.',
+  ),
+  ...browserApp(
+    'platform/designer',
+    [],
+    "designer/ depends on definitions and runtime-ui's form renderer only, and talks to the api over HTTP.",
+  ),
   {
     // Plain CommonJS config and reporter files that Jest loads with require().
     files: ['**/*.js'],
