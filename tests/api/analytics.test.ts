@@ -248,7 +248,27 @@ describe('a newer version without a stage that records still sit in', () => {
   it('reports those records under the node as the earlier version named it, and counts them as open', async () => {
     // Run last: it publishes version 2 of the pipeline, with "proposal" renamed to "offer".
     const before = await t.platform.services.definitions.latest('process', 'deal_pipeline');
-    await publishWithStageRenamed(t.platform, t.actors.admin, 'deal_pipeline', 'proposal', 'offer', 'Offer');
+    await publishWithStageRenamed(
+      t.platform,
+      t.actors.admin,
+      'deal_pipeline',
+      'proposal',
+      'offer',
+      'Offer',
+      async () => {
+        // Before publishing, the analyst's diff says who still sits in the stage that goes.
+        const diff = await agents.analyst.get('/api/definitions/process/deal_pipeline/diff').expect(200);
+        expect(diff.body.changes).toContainEqual({
+          kind: 'process',
+          key: 'deal_pipeline',
+          path: expect.stringMatching(/^\/nodes\/\d+$/),
+          change: 'removed',
+          severity: 'destructive',
+          message:
+            '“Proposal” is removed while 1 record is in it: it stays on the version it started with, shown apart on the board, until it moves on.',
+        });
+      },
+    );
 
     const res = await snapshot('admin').expect(200);
     expect(res.body.stages.map((s: { id: string }) => s.id)).toContain('offer');

@@ -19,6 +19,8 @@ export async function publishWithStageRenamed(
   from: string,
   to: string,
   label: string,
+  /** Runs with the drafts saved, before they are published (to look at the diff, say). */
+  beforePublish?: () => Promise<void>,
 ): Promise<void> {
   const { definitions } = platform.services;
   const process = await definitions.latest('process', processKey);
@@ -42,6 +44,7 @@ export async function publishWithStageRenamed(
     if (draft.errors.length > 0)
       throw new Error(`draft ${item.kind} ${item.key}: ${JSON.stringify(draft.errors)}`);
   }
+  await beforePublish?.();
   await definitions.publishDrafts(
     admin,
     items.map(({ kind, key }) => ({ kind, key })),

@@ -1,4 +1,4 @@
-import type { PublishResult, SavedDraft, VersionRef } from '@crm/definitions';
+import type { DefinitionChange, PublishResult, SavedDraft, VersionRef } from '@crm/definitions';
 import { sql } from 'kysely';
 import { can, type Actor } from '../auth/actor';
 import type { Db } from '../db/db';
@@ -281,9 +281,55 @@ export function createDefinitionsService(deps: DefinitionsDeps) {
         if (ref === 'latest') return (await this.latest(kind, key)).content;
         return (await this.version(kind, key, ref)).content;
       };
-      return language.diffDefinitions(kind, await load(from), await load(to));
+      const before = await load(from);
+      const after = await load(to);
+      const changes = language.diffDefinitions(kind, before, after);
+      if (kind !== 'process') return changes;
+      return [...changes, ...(await occupiedRemovals(key, before, after))];
     },
   };
+
+  /**
+   * Stages and ends the newer version drops while records sit in them: publishing is allowed (their
+   * instances stay on the version they started with), but the analyst should know beforehand.
+   */
+  async function occupiedRemovals(key: string, before: unknown, after: unknown): Promise<DefinitionChange[]> {
+    const nodesOf = (content: unknown) =>
+      ((content as { nodes?: { id: string; type: string; label: string }[] } | null)?.nodes ?? []).filter(
+        (node) => node.type === 'stage' || node.type === 'end',
+      );
+    const kept = new Set(nodesOf(after).map((node) => node.id));
+    const dropped = nodesOf(before).filter((node) => !kept.has(node.id));
+    if (dropped.length === 0) return [];
+    const rows = await db.query(sql<{ node: string; count: number }>`
+      SELECT to_stage AS node, count(*)::int AS count FROM stage_history
+      WHERE process_key = ${key} AND left_at IS NULL AND to_stage = ANY(${dropped.map((node) => node.id)}::text[])
+      GROUP BY 1`);
+    const beforeNodes = (before as { nodes: { id: string }[] }).nodes;
+    return rows
+      .filter((row) => row.count > 0)
+      .map((row) => {
+        const node = dropped.find((candidate) => candidate.id === row.node) as { id: string; label: string };
+        const [records, rest] =
+          row.count === 1
+            ? [
+                '1 record is',
+                'it stays on the version it started with, shown apart on the board, until it moves on',
+              ]
+            : [
+                `${row.count} records are`,
+                'they stay on the version they started with, shown apart on the board, until they move on',
+              ];
+        return {
+          kind: 'process' as const,
+          key,
+          path: `/nodes/${beforeNodes.findIndex((candidate) => candidate.id === node.id)}`,
+          change: 'removed' as const,
+          severity: 'destructive' as const,
+          message: `“${node.label}” is removed while ${records} in it: ${rest}.`,
+        };
+      });
+  }
 }
 
 export type DefinitionsService = ReturnType<typeof createDefinitionsService>;
