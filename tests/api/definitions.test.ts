@@ -232,6 +232,105 @@ describe('definition lifecycle', () => {
 });
 
 describe('solution export and import', () => {
+  it('moves the values of a renamed field into the new field, refusing a move that would not fit', async () => {
+    const rep = await t.agent('rep');
+    const sheet = (n: number) => `https://example.com/sheets/${n}.pdf`;
+    const moved = [
+      await createRecord(
+        rep,
+        'product',
+        productData({ code: 'MOV-001', datasheet_url: sheet(1), category: 'hardware' }),
+      ),
+      await createRecord(
+        rep,
+        'product',
+        productData({ code: 'MOV-002', datasheet_url: sheet(2), category: 'service' }),
+      ),
+    ];
+    const product = await publishedEntity('product');
+    const renamed = {
+      ...product,
+      fields: [
+        ...product.fields.filter((f) => f.key !== 'datasheet_url' && f.key !== 'category'),
+        { key: 'spec_sheet_url', label: 'Spec sheet', type: 'url' },
+        { key: 'notes', label: 'Notes', type: 'text' },
+        {
+          key: 'product_type',
+          label: 'Product type',
+          type: 'enum',
+          options: [
+            { value: 'software', label: 'Software' },
+            { value: 'hardware', label: 'Hardware' },
+          ],
+        },
+      ],
+    };
+    await analyst.put('/api/definitions/drafts/entity/product').send(renamed).expect(200);
+    const form = (await analyst.get('/api/definitions/form/product_main').expect(200)).body.content as {
+      sections: { fields: { field: string }[] }[];
+    };
+    const rename: Record<string, string> = { datasheet_url: 'spec_sheet_url', category: 'product_type' };
+    await analyst
+      .put('/api/definitions/drafts/form/product_main')
+      .send({
+        ...form,
+        sections: form.sections.map((section) => ({
+          ...section,
+          fields: section.fields.map((f) => ({ ...f, field: rename[f.field] ?? f.field })),
+        })),
+      })
+      .expect(200);
+    const items = [
+      { kind: 'entity', key: 'product' },
+      { kind: 'form', key: 'product_main' },
+    ];
+    const publish = (migration: unknown) =>
+      analyst.post('/api/definitions/publish').send({ items, migration });
+
+    // Values the new field does not accept ("service" is no option of it), and a wrong type.
+    const refused = await publish({
+      datasheet_url: { moveTo: 'notes' },
+      category: { moveTo: 'product_type' },
+    }).expect(409);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({
+        field: 'category',
+        rule: 'migration',
+        message: expect.stringMatching(
+          /^1 of the values of Category are not valid for Product type \(for example "service"\)/,
+        ),
+      }),
+      expect.objectContaining({
+        field: 'datasheet_url',
+        rule: 'migration',
+        message: 'Datasheet (url) cannot move into Notes (text): the types differ.',
+      }),
+    ]);
+    const into = (target: string) => ({ moveTo: target });
+    await publish({ datasheet_url: into('name'), category: 'clear' }).expect(409);
+    const bad = await publish({ datasheet_url: { moveTo: 'Not A Key' } }).expect(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'datasheet_url', rule: 'migration' })]);
+    // Nothing was half-written by the refused attempts.
+    expect((await rep.get(`/api/records/product/${moved[0]?.id}`).expect(200)).body.data).toMatchObject({
+      datasheet_url: sheet(1),
+      category: 'hardware',
+    });
+
+    const accepted = await publish({ datasheet_url: into('spec_sheet_url'), category: 'clear' }).expect(200);
+    expect(accepted.body.items[0].migrated).toEqual([
+      { field: 'category', action: 'clear', records: 2 },
+      { field: 'datasheet_url', action: 'move', records: 2, to: 'spec_sheet_url' },
+    ]);
+    for (const [i, record] of moved.entries()) {
+      const after = (await rep.get(`/api/records/product/${record.id}`).expect(200)).body;
+      expect(after.data.spec_sheet_url).toBe(sheet(i + 1));
+      expect(after.data).not.toHaveProperty('datasheet_url');
+      expect(after.data).not.toHaveProperty('category');
+      // A client still holding the old version gets a conflict instead of writing the old key back.
+      expect(after.version).toBeGreaterThan(record.version);
+    }
+  });
+
   it('exports one JSON file that re-imports without new versions, and imports changes atomically', async () => {
     const exported = await analyst.get('/api/solution/export').expect(200);
     expect(exported.headers['content-disposition']).toMatch(/attachment/);

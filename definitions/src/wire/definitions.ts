@@ -45,8 +45,8 @@ export interface PublishResult {
   contentHash: string;
   /** False when the content equals the latest version: no new version is made. */
   created: boolean;
-  /** The stored values a data migration cleared, per field. */
-  migrated?: { field: string; action: string; records: number }[];
+  /** What a data migration did to stored values, per field: cleared them, or moved them to `to`. */
+  migrated?: { field: string; action: 'clear' | 'move'; records: number; to?: string }[];
 }
 
 /** A version number, the latest published version, or the draft. */
