@@ -147,7 +147,18 @@ export function platformPaths(): PathsObject {
                 type: 'array',
                 items: { type: 'object', properties: { kind: { type: 'string' }, key: { type: 'string' } } },
               },
-              migration: anyObject,
+              migration: {
+                type: 'object',
+                description:
+                  'What to do with stored values a destructive change would lose, per entity and field: { "<entity>": { "<field>": "clear" | { "moveTo": "<new field>" } } }, or { "<field>": … } for every entity published',
+                additionalProperties: {
+                  oneOf: [
+                    { type: 'string', enum: ['clear'] },
+                    { type: 'object', required: ['moveTo'], properties: { moveTo: { type: 'string' } } },
+                    { type: 'object', additionalProperties: true },
+                  ],
+                },
+              },
             },
           }),
         },
