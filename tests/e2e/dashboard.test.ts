@@ -127,6 +127,13 @@ describe('pipeline dashboard in the browser', () => {
     await dashboard.getByTestId('snapshot').waitFor();
     return dashboard;
   };
+  const openBoard = async (page: Page) => {
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Deal pipeline', exact: true })
+      .click();
+    return page.getByTestId('kanban');
+  };
   /** The figure of a KPI card. */
   const kpi = (page: Page, testId: string) => page.getByTestId(testId).locator('strong').textContent();
   const cell = (page: Page, table: string, row: string, name: string) =>
@@ -227,11 +234,7 @@ describe('pipeline dashboard in the browser', () => {
 
   it('the kanban shows exact column totals and owner names on the cards', async () => {
     const page = await signIn('manager', 1400);
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Deal pipeline', exact: true })
-      .click();
-    const board = page.getByTestId('kanban');
+    const board = await openBoard(page);
     const needs = board.locator('[data-stage="needs_analysis"]');
     await needs.locator('.kcard', { hasText: 'Delta licences' }).waitFor();
     expect(await needs.getByTestId('column-count').textContent()).toBe('1');
@@ -256,11 +259,7 @@ describe('pipeline dashboard in the browser', () => {
       'Discovery',
     );
     const page = await signIn('manager', 1400);
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Deal pipeline', exact: true })
-      .click();
-    const board = page.getByTestId('kanban');
+    const board = await openBoard(page);
     const retired = board.locator('[data-stage="needs_analysis"]');
     await retired.locator('.kcard', { hasText: 'Delta licences' }).waitFor();
     expect(await retired.getAttribute('class')).toMatch(/kcol-retired/);
