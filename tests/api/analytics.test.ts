@@ -248,6 +248,7 @@ describe('a newer version without a stage that records still sit in', () => {
   it('reports those records under the node as the earlier version named it, and counts them as open', async () => {
     // Run last: it publishes version 2 of the pipeline, with "proposal" renamed to "offer".
     const before = await t.platform.services.definitions.latest('process', 'deal_pipeline');
+    const funnelBefore = (await funnel('admin').expect(200)).body;
     await publishWithStageRenamed(
       t.platform,
       t.actors.admin,
@@ -296,5 +297,20 @@ describe('a newer version without a stage that records still sit in', () => {
     });
     // A rep who sees none of them gets no retired node.
     expect((await snapshot('teamRep').expect(200)).body.retired).toEqual([]);
+
+    // The funnel keeps the history of the renamed stage as a row of its own, after the latest
+    // version's stages, with the figures it had; moves into it still count as advancing.
+    const after = (await funnel('admin').expect(200)).body;
+    const ids = after.stages.map((s: { id: string }) => s.id);
+    expect(ids).toEqual(['qualification', 'needs_analysis', 'offer', 'negotiation', 'proposal']);
+    expect(stageOf(after.stages, 'offer')).toMatchObject({ label: 'Offer', entered: 0 });
+    expect(stageOf(after.stages, 'offer')).not.toHaveProperty('retiredAfter');
+    expect(stageOf(after.stages, 'proposal')).toEqual({
+      ...stageOf(funnelBefore.stages, 'proposal'),
+      retiredAfter: before.version,
+    });
+    for (const id of ['qualification', 'needs_analysis', 'negotiation'])
+      expect(stageOf(after.stages, id)).toEqual(stageOf(funnelBefore.stages, id));
+    expect(after.outcomes).toEqual(funnelBefore.outcomes);
   });
 });

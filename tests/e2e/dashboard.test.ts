@@ -278,6 +278,11 @@ describe('pipeline dashboard in the browser', () => {
     const row = dashboard.getByTestId('snapshot-table').locator('[data-stage="needs_analysis"]');
     expect(await row.locator('td').first().textContent()).toBe('Needs analysis (until version 1)');
     expect(await cell(page, 'snapshot-table', 'needs_analysis', 'count')).toBe('1');
+    // The period's history keeps the renamed stage's stays as a row of their own.
+    const history = dashboard.getByTestId('funnel-table').locator('[data-stage="needs_analysis"]');
+    expect(await history.locator('td').first().textContent()).toBe('Needs analysis (until version 1)');
+    expect(Number(await cell(page, 'funnel-table', 'needs_analysis', 'entered'))).toBeGreaterThan(0);
+    await shot(page, '06-dashboard-renamed-stage');
     await page.close();
     expect(pageErrors).toEqual([]);
   });

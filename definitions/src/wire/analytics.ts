@@ -76,6 +76,11 @@ export interface Snapshot {
 export interface FunnelStage {
   id: string;
   label: string;
+  /**
+   * Set for a stage the latest version no longer has (removed or renamed) that records entered
+   * during the period: the newest version that has it. Listed after the latest version's stages.
+   */
+  retiredAfter?: number;
   probability: number;
   entered: number;
   advanced: number;

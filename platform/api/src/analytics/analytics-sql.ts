@@ -53,6 +53,24 @@ export function snapshotSql(scope: Scope): RawBuilder<SnapshotRow> {
     GROUP BY 1, 2`;
 }
 
+/**
+ * The nodes a process's history has entered since the period began (the period's stays and the
+ * ones after them), read as a loose index scan: one index probe per distinct node, however long the
+ * history.
+ */
+export function historyNodesSql(processKey: string, period: Period): RawBuilder<{ node: string }> {
+  return sql<{ node: string }>`
+    WITH RECURSIVE nodes AS (
+      SELECT min(to_stage) AS node FROM stage_history WHERE process_key = ${processKey}
+      UNION ALL
+      SELECT (SELECT min(h.to_stage) FROM stage_history h WHERE h.process_key = ${processKey} AND h.to_stage > n.node)
+      FROM nodes n WHERE n.node IS NOT NULL
+    )
+    SELECT n.node FROM nodes n WHERE n.node IS NOT NULL AND EXISTS (
+      SELECT 1 FROM stage_history h WHERE h.process_key = ${processKey} AND h.to_stage = n.node
+        AND h.entered_at >= ${period.from})`;
+}
+
 export interface StageFlowRow {
   node: string;
   entered: number;

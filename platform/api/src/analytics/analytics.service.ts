@@ -14,6 +14,7 @@ import type { PublishedEntity } from '../records/records.service';
 import type { FunnelQuery, SnapshotQuery } from './analytics-query';
 import {
   activitiesSql,
+  historyNodesSql,
   outcomesSql,
   repsSql,
   snapshotSql,
@@ -24,7 +25,7 @@ import {
   type Scope,
   type SnapshotRow,
 } from './analytics-sql';
-import { processShape, type ProcessShape } from './process-shape';
+import { orderedStageNodes, processShape, type ProcessShape } from './process-shape';
 
 export interface AnalyticsDeps {
   db: Db;
@@ -96,7 +97,8 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     const versions = await deps.definitions.versions('process', processKey);
     return missing.map((id) => {
       for (const version of versions) {
-        const node = (version.content as unknown as ProcessDefinition).nodes.find((n) => n.id === id);
+        const definition = version.content as unknown as ProcessDefinition;
+        const node = definition.nodes.find((n) => n.id === id);
         if (node?.type === 'stage')
           return {
             id,
@@ -104,6 +106,8 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
             kind: 'stage' as const,
             lastVersion: version.version,
             probability: node.probability ?? 0,
+            // Its place in that version's pipeline, to tell a move forward from one back.
+            rank: orderedStageNodes(definition).findIndex((stage) => stage.id === id),
           };
         if (node?.type === 'end')
           return {
@@ -113,10 +117,11 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
             outcome: node.outcome,
             lastVersion: version.version,
             probability: 0,
+            rank: Number.MAX_SAFE_INTEGER,
           };
       }
       // Written by no published version (a removed process's history): shown by its id.
-      return { id, label: id, kind: 'stage' as const, lastVersion: 0, probability: 0 };
+      return { id, label: id, kind: 'stage' as const, lastVersion: 0, probability: 0, rank: 0 };
     });
   }
 
@@ -180,7 +185,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
       ownerId: scope.ownerId ?? null,
       stages,
       ends,
-      retired,
+      retired: retired.map(({ rank: _rank, ...node }) => node),
       open: {
         count: [...stages, ...openRetired].reduce((sum, stage) => sum + stage.count, 0),
         totals: toTotals(openTotals),
@@ -190,20 +195,47 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
   }
 
   async function funnel(actor: Actor, processKey: string, query: FunnelQuery): Promise<Funnel> {
-    const scope = await scopeFor(actor, processKey, query);
+    const current = await scopeFor(actor, processKey, query);
     const { period } = query;
+    // Stages a newer version removed or renamed still have history: they count in the flow (a move
+    // into one is judged by its place in its own version) and get rows of their own.
+    const retired = (
+      await retiredNodes(
+        processKey,
+        current.shape,
+        (await db.query(historyNodesSql(processKey, period))).map((row) => row.node),
+      )
+    ).filter((node) => node.kind === 'stage');
+    const scope: Scope = {
+      ...current,
+      shape: {
+        ...current.shape,
+        stages: [
+          ...current.shape.stages,
+          ...retired.map((node) => ({
+            id: node.id,
+            label: node.label,
+            probability: node.probability,
+            rank: node.rank,
+          })),
+        ],
+      },
+    };
     const [flows, outcomeRows, repRows, activityRows] = await Promise.all([
       db.query(stageFlowSql(scope, period)),
       db.query(outcomesSql(scope, period)),
       db.query(repsSql(scope, period)),
       db.query(activitiesSql(scope, period)),
     ]);
-    const stages = scope.shape.stages.map((stage) => {
+    const stages = scope.shape.stages.flatMap((stage) => {
       const flow = flows.find((row) => row.node === stage.id);
       const entered = flow?.entered ?? 0;
+      const retiredAfter = retired.find((node) => node.id === stage.id)?.lastVersion;
+      if (retiredAfter !== undefined && entered === 0) return [];
       return {
         id: stage.id,
         label: stage.label,
+        ...(retiredAfter === undefined ? {} : { retiredAfter }),
         probability: stage.probability,
         entered,
         advanced: flow?.advanced ?? 0,

@@ -55,6 +55,14 @@ export function chooseAmountField(entity: EntityLike, requested: string | undefi
   return field;
 }
 
+/** The stage nodes in pipeline order: the main path of the graph, then the others in definition order. */
+export function orderedStageNodes(definition: ProcessDefinition): StageNode[] {
+  const ordered: StageNode[] = [...stagePath(definition).stages];
+  for (const node of definition.nodes)
+    if (node.type === 'stage' && !ordered.some((stage) => stage.id === node.id)) ordered.push(node);
+  return ordered;
+}
+
 /**
  * Stages in pipeline order: the main path derived from the graph (the same order as the stage path
  * and kanban), then any stage off that path in definition order, so every stage is reported.
@@ -64,9 +72,7 @@ export function processShape(
   entity: EntityLike,
   amountFieldKey?: string,
 ): ProcessShape {
-  const ordered: StageNode[] = [...stagePath(definition).stages];
-  for (const node of definition.nodes)
-    if (node.type === 'stage' && !ordered.some((stage) => stage.id === node.id)) ordered.push(node);
+  const ordered = orderedStageNodes(definition);
   const amountField = chooseAmountField(entity, amountFieldKey);
   if (amountField !== undefined) safeKey(amountField.key);
   return {

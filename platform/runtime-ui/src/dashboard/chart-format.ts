@@ -15,3 +15,8 @@ export function toDays(ms: number | null | undefined): number | null {
 export function percentText(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : `${value} %`;
 }
+
+/** A stage that a newer version removed or renamed, named with the last version that has it. */
+export function retiredLabel(label: string, lastVersion: number): string {
+  return `${label} (until version ${lastVersion})`;
+}

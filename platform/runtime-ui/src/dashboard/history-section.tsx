@@ -15,19 +15,24 @@ import {
 } from 'recharts';
 import { formatDate } from '../shared/format';
 import type { Funnel as FunnelData } from '@crm/definitions';
-import { days, percentText, toDays } from './chart-format';
+import { days, percentText, retiredLabel, toDays } from './chart-format';
 import { RepsTable } from './reps-table';
 
 const FUNNEL_COLOURS = ['#1e3a8a', '#1d4ed8', '#2563eb', '#3b82f6', '#60a5fa', '#93c5fd', '#bfdbfe'];
 
 export function HistorySection({ funnel }: { funnel: FunnelData }) {
-  const stages = funnel.stages.map((stage) => ({
-    ...stage,
-    name: stage.label,
-    conversionValue: stage.conversion ?? 0,
-    medianDays: toDays(stage.medianMs),
-    avgDays: toDays(stage.avgMs),
-  }));
+  const stages = funnel.stages.map((stage) => {
+    const label =
+      stage.retiredAfter === undefined ? stage.label : retiredLabel(stage.label, stage.retiredAfter);
+    return {
+      ...stage,
+      label,
+      name: label,
+      conversionValue: stage.conversion ?? 0,
+      medianDays: toDays(stage.medianMs),
+      avgDays: toDays(stage.avgMs),
+    };
+  });
   // Only the funnel takes a colour per entry (the bar charts would pick it up too).
   const funnelData = stages.map((stage, index) => ({
     name: stage.name,

@@ -4,7 +4,7 @@ import type { Snapshot } from '@crm/definitions';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMoney } from '../shared/format';
 import { totalIn } from './analytics-api';
-import { days } from './chart-format';
+import { days, retiredLabel } from './chart-format';
 
 export function SnapshotSection({
   snapshot,
@@ -20,7 +20,7 @@ export function SnapshotSection({
   // Stages a newer version dropped still hold open records (on the earlier version): listed last.
   const retiredStages = snapshot.retired
     .filter((node) => node.kind === 'stage' && node.count > 0)
-    .map((node) => ({ ...node, label: `${node.label} (until version ${node.lastVersion})` }));
+    .map((node) => ({ ...node, label: retiredLabel(node.label, node.lastVersion) }));
   const rows = [...snapshot.stages, ...retiredStages].map((stage) => {
     const total = totalIn(stage.totals, currency);
     return {
