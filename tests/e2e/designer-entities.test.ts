@@ -1,8 +1,9 @@
 /// <reference lib="dom" />
 // An administrator adapts the B2B solution in the designer: adds a field group with two new fields
 // to the account, removes one of them once records hold values (the migration prompt shows how many
-// and clears them), puts the other on the account form and publishes it, and edits a mail template
-// with a merge field, checks the preview and publishes it. Real API and PostgreSQL.
+// and clears them), puts the other on the account form and publishes it, renames the key of a field
+// that holds values and moves them to the new key, and edits a mail template with a merge field,
+// checks the preview and publishes it. Real API and PostgreSQL.
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createTestPlatform, PASSWORD, type Agent, type TestPlatform } from '../support/test-platform';
@@ -265,6 +266,62 @@ describe('entity, form and mail-template designers in the browser', () => {
       data: Record<string, unknown>;
     };
     expect(record.data).not.toHaveProperty('depot_count');
+  });
+
+  it('renames the key of a field that holds data and moves the values to the new key', async () => {
+    await page.getByRole('link', { name: 'Entities' }).click();
+    await page.locator('.react-flow__node[data-id="account"]').click();
+    const editor = page.getByTestId('entity-editor');
+    await editor.getByRole('heading', { name: /Account/ }).waitFor();
+    const n = (await published<{ fields: Field[] }>(admin, 'entity', 'account')).fields.length + 1;
+    await editor.getByRole('button', { name: '+ Field', exact: true }).click();
+    await editor.getByLabel(`Label of field_${n}`).fill('Truck count');
+    await editor.getByLabel('Key of Truck count').fill('truck_count');
+    await editor.getByLabel('Type of truck_count').selectOption('integer');
+    await editor.getByRole('button', { name: 'Publish', exact: true }).click();
+    await editor.getByText('Published as version 5.').waitFor();
+
+    const trucks = new Map<string, number | undefined>();
+    for (const [name, count] of [
+      ['Fast Freight', 9],
+      ['Road Kings', 25],
+      ['No trucks yet', undefined],
+    ] as const) {
+      const data = accountData({ name, ...(count !== undefined ? { truck_count: count } : {}) });
+      trucks.set(
+        (await admin.post('/api/records/account').send({ data }).expect(201)).body.id as string,
+        count,
+      );
+    }
+
+    // The API sees a renamed key as the old field removed and a new one added.
+    await editor.getByLabel('Key of Truck count').fill('vehicle_count');
+    await editor.getByLabel('Label of vehicle_count').fill('Vehicle count');
+    await editor.getByRole('button', { name: 'Publish', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'This change affects stored data' });
+    await textIn(dialog.getByTestId('affected-total'), 'would affect data in 2 records');
+    const target = dialog.getByLabel('Field to move truck_count to');
+    // Only the new integer field can take the values; the published integer fields are not offered.
+    expect(await target.locator('option').allTextContents()).toEqual(['Vehicle count']);
+    await dialog.getByRole('radio', { name: 'Move the values to' }).check();
+    await target.selectOption({ label: 'Vehicle count' });
+    await shot(page, '05b-move-values');
+    await dialog.getByRole('button', { name: 'Publish with this migration' }).click();
+    await editor
+      .getByText('Published as version 6. Moved Truck count to Vehicle count in 2 records.')
+      .waitFor();
+
+    const account = await published<{ fields: Field[] }>(admin, 'entity', 'account');
+    expect(account.fields.at(-1)).toEqual({ key: 'vehicle_count', label: 'Vehicle count', type: 'integer' });
+    expect(account.fields.map((f) => f.key)).not.toContain('truck_count');
+    for (const [id, count] of trucks) {
+      const record = (await admin.get(`/api/records/account/${id}`).expect(200)).body as {
+        data: Record<string, unknown>;
+      };
+      expect(record.data).not.toHaveProperty('truck_count');
+      if (count === undefined) expect(record.data).not.toHaveProperty('vehicle_count');
+      else expect(record.data.vehicle_count).toBe(count);
+    }
   });
 
   it('edits a mail template with a merge field, sees the preview and publishes it', async () => {

@@ -10,7 +10,7 @@ import { useDefinitionDraft } from '../shared/use-definition-draft';
 import { validationContext, type Workspace } from '../shared/workspace';
 import {
   affectedFields,
-  recordCount,
+  migrationReport,
   resolvePrompt,
   type AffectedField,
   type MigrationChoice,
@@ -94,14 +94,11 @@ export function EntityEditor({
       together: prompt.together,
     });
     if (!answer.ok) return;
-    const cleared = prompt.fields.filter((f) => choices[f.field] === 'clear');
-    const kept = prompt.fields.filter((f) => choices[f.field] === 'keep');
     draft.setMessage({
       tone: 'ok',
       text: [
         `Published as version ${answer.version}.`,
-        ...cleared.map((f) => `Cleared ${f.label} in ${recordCount(f.records)}.`),
-        ...kept.map((f) => `Kept ${f.label} as published.`),
+        ...migrationReport(prompt.fields, choices, answer.migrated),
       ].join(' '),
     });
   };

@@ -95,8 +95,17 @@ describe('records-affected dialog', () => {
       from: 'number',
       to: null,
       records: 7,
+      targets: [],
     },
-    { field: 'vat_id', label: 'VAT ID', change: 'retyped', from: 'text', to: 'number', records: 1 },
+    {
+      field: 'vat_id',
+      label: 'VAT ID',
+      change: 'retyped',
+      from: 'text',
+      to: 'number',
+      records: 1,
+      targets: [],
+    },
   ];
 
   it('asks for every field before publishing and hands over the choices', () => {
@@ -131,6 +140,71 @@ describe('records-affected dialog', () => {
     expect(document.activeElement).toBe(screen.getByRole('radio', { name: 'Clear the values in 7 records' }));
     fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
     expect(onCancel).toHaveBeenCalledTimes(1);
+  });
+
+  it('moves removed fields to new ones, and says when two would move into the same field', () => {
+    const targets = [
+      { key: 'vehicle_count', label: 'Vehicle count', caption: 'Vehicle count' },
+      { key: 'truck_count', label: 'Truck count', caption: 'Truck count' },
+    ];
+    const renamed: AffectedField[] = [
+      {
+        field: 'fleet_size',
+        label: 'Fleet size',
+        change: 'removed',
+        from: 'integer',
+        to: null,
+        records: 3,
+        targets,
+      },
+      {
+        field: 'depot_count',
+        label: 'Depot count',
+        change: 'removed',
+        from: 'integer',
+        to: null,
+        records: 1,
+        targets,
+      },
+      fields[1]!,
+    ];
+    const onConfirm = jest.fn();
+    render(
+      <MigrationPrompt entityLabel="Account" fields={renamed} onConfirm={onConfirm} onCancel={jest.fn()} />,
+    );
+    const dialog = within(screen.getByRole('dialog', { name: 'This change affects stored data' }));
+    const row = (field: string) => within(dialog.getByRole('radiogroup', { name: `Migration of ${field}` }));
+    // A retyped field keeps its key: its values have nowhere to move.
+    expect(row('vat_id').queryByRole('radio', { name: 'Move the values to' })).toBeNull();
+    expect(row('fleet_size').getAllByRole('radio')).toHaveLength(3);
+
+    // Picking a field in the list chooses the move.
+    fireEvent.change(dialog.getByLabelText('Field to move fleet_size to'), {
+      target: { value: 'vehicle_count' },
+    });
+    expect(
+      (row('fleet_size').getByRole('radio', { name: 'Move the values to' }) as HTMLInputElement).checked,
+    ).toBe(true);
+    fireEvent.click(row('depot_count').getByRole('radio', { name: 'Move the values to' }));
+    fireEvent.click(
+      row('vat_id').getByRole('radio', { name: 'Keep the field as published (undo this change)' }),
+    );
+    const publish = dialog.getByRole('button', { name: 'Publish with this migration' }) as HTMLButtonElement;
+    expect(dialog.getByRole('alert').textContent).toBe(
+      'Fleet size and Depot count cannot both move to Vehicle count: choose another field for one of them, or clear its values.',
+    );
+    expect(publish.disabled).toBe(true);
+
+    fireEvent.change(dialog.getByLabelText('Field to move depot_count to'), {
+      target: { value: 'truck_count' },
+    });
+    expect(dialog.queryByRole('alert')).toBeNull();
+    fireEvent.click(publish);
+    expect(onConfirm).toHaveBeenCalledWith({
+      fleet_size: { moveTo: 'vehicle_count' },
+      depot_count: { moveTo: 'truck_count' },
+      vat_id: 'keep',
+    });
   });
 });
 

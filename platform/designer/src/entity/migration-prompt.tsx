@@ -1,7 +1,9 @@
 // The dialog shown when publishing an entity would remove or retype fields that hold data: how
-// many records are affected, and per field whether to clear the stored values or keep the field.
+// many records are affected, and per field whether to clear the stored values, move a removed
+// field's values to a new field, or keep the field.
 import { useEffect, useRef, useState } from 'react';
 import {
+  incompleteChoice,
   recordCount as records,
   totalRecords,
   type AffectedField,
@@ -24,8 +26,16 @@ export function MigrationPrompt({
   onCancel(): void;
 }) {
   const [choices, setChoices] = useState<Record<string, MigrationChoice>>({});
+  // The field each target select shows, kept while another option is chosen.
+  const [targets, setTargets] = useState<Record<string, string>>({});
   const total = totalRecords(fields);
-  const complete = fields.every((f) => choices[f.field] !== undefined);
+  const incomplete = incompleteChoice(fields, choices);
+  // Missing choices only disable the button; a conflict between choices needs saying.
+  const conflict = incomplete && fields.every((f) => choices[f.field] !== undefined) ? incomplete : null;
+  const moveTo = (f: AffectedField, target: string) => {
+    setTargets({ ...targets, [f.field]: target });
+    setChoices({ ...choices, [f.field]: { moveTo: target } });
+  };
   const dialog = useRef<HTMLDivElement>(null);
   // Keyboard users land in the dialog, and Escape cancels as the Cancel button does.
   useEffect(() => {
@@ -86,15 +96,28 @@ export function MigrationPrompt({
                       />
                       Keep the field as published (undo this change)
                     </label>
+                    {f.targets.length > 0 && (
+                      <MoveOption
+                        field={f}
+                        target={targets[f.field] ?? f.targets[0]?.key ?? ''}
+                        chosen={typeof choices[f.field] === 'object'}
+                        onChoose={(target) => moveTo(f, target)}
+                      />
+                    )}
                   </div>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+        {conflict && (
+          <p className="form-error" role="alert" data-testid="migration-conflict">
+            {conflict.message}
+          </p>
+        )}
         <p className="muted small">
-          Cleared values cannot be recovered. Converting or mapping values to another field is not offered
-          yet: keep the field, add the new one, and move the values before removing the old field.
+          Cleared values cannot be recovered. Values move only from a removed field to a field this version
+          adds, of the same type; converting values to another type is not offered yet.
         </p>
         <div className="row gap end">
           <button type="button" className="btn btn-secondary" onClick={onCancel}>
@@ -103,13 +126,52 @@ export function MigrationPrompt({
           <button
             type="button"
             className="btn btn-primary"
-            disabled={!complete}
+            disabled={incomplete !== null}
             onClick={() => onConfirm(choices)}
           >
             Publish with this migration
           </button>
         </div>
       </div>
+    </div>
+  );
+}
+
+/** The third option for a removed field: its values go to a field the draft adds. */
+function MoveOption({
+  field,
+  target,
+  chosen,
+  onChoose,
+}: {
+  field: AffectedField;
+  target: string;
+  chosen: boolean;
+  onChoose(target: string): void;
+}) {
+  return (
+    <div className="check">
+      <label className="check nowrap">
+        <input
+          type="radio"
+          name={`migration-${field.field}`}
+          checked={chosen}
+          onChange={() => onChoose(target)}
+        />
+        Move the values to
+      </label>
+      <select
+        className="input input-sm"
+        aria-label={`Field to move ${field.field} to`}
+        value={target}
+        onChange={(e) => onChoose(e.target.value)}
+      >
+        {field.targets.map((t) => (
+          <option key={t.key} value={t.key}>
+            {t.caption}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // differs from what was last saved, autosave and explicit save (as in the process designer), and
 // publish (optionally with a data migration).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ProblemEntry, StoredKind } from '@crm/definitions';
+import type { ProblemEntry, PublishResult, StoredKind } from '@crm/definitions';
 import { ApiError, errorMessage } from '@crm/runtime-ui/ui';
 import { api } from '../api/definitions-api';
 
@@ -21,7 +21,9 @@ export interface PublishOptions<T> {
   together?: readonly { kind: StoredKind; key: string }[];
 }
 
-export type PublishAnswer = { ok: true; version: number; created: boolean } | { ok: false; error: unknown };
+export type PublishAnswer =
+  | { ok: true; version: number; created: boolean; migrated?: PublishResult['migrated'] }
+  | { ok: false; error: unknown };
 
 export interface DefinitionDraft<T> {
   value: T;
@@ -128,7 +130,12 @@ export function useDefinitionDraft<T extends { key: string }>(
             : 'Published.',
         });
         await onSaved();
-        return { ok: true, version: item?.version ?? 0, created: item?.created ?? false };
+        return {
+          ok: true,
+          version: item?.version ?? 0,
+          created: item?.created ?? false,
+          ...(item?.migrated ? { migrated: item.migrated } : {}),
+        };
       } catch (e) {
         if (!options.quiet)
           setMessage({
