@@ -307,6 +307,23 @@ describe('deal pipeline on Temporal', () => {
       }),
     ]);
     await rep.get('/api/automation/problems').expect(403);
+    // Every administrator was told, once, with a link to the record; the rep was not.
+    type Note = { message: string; recordId: string | null };
+    const told = ((await admin.get('/api/notifications').expect(200)).body.items as Note[]).filter(
+      (n) => n.recordId === id,
+    );
+    expect(told).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(
+          /^Automation paused on Deal “Parked”: Send mail failed \(.*amount.*\)\. Retry or skip/,
+        ),
+      }),
+    ]);
+    expect(
+      ((await rep.get('/api/notifications').expect(200)).body.items as Note[]).some((n) =>
+        n.message.startsWith('Automation paused'),
+      ),
+    ).toBe(false);
     const workflowId = encodeURIComponent(`process:deal_pipeline:${id}`);
     const decide = (agent: Agent, stepKey: string, decision = 'retry') =>
       agent.post(`/api/processes/instances/${workflowId}/steps/${encodeURIComponent(stepKey)}/${decision}`);
