@@ -261,6 +261,27 @@ async function main(): Promise<void> {
     };
     const startPath = await measureStarts('startPath');
     const running = await measureStarts('running');
+
+    // What a start adds to the wait of the one who creates the record: sequential, alternating, both
+    // workers running as in production (the latency view of the starts target).
+    log(`\n## 4. start latency: ${LATENCY} sequential deal creates and bare starts, alternating`);
+    const createMs: number[] = [];
+    const bareStartMs: number[] = [];
+    for (let i = -5; i < LATENCY; i += 1) {
+      let started = process.hrtime.bigint();
+      const res = await http.request('POST', '/api/records/deal', {
+        data: { name: `Bench start latency ${i}`, account: parties.account, contact: parties.contact },
+      });
+      if (res.status !== 201) throw new Error(`create deal: ${res.status} ${JSON.stringify(res.body)}`);
+      if (i >= 0) createMs.push(msSince(started));
+      const workflowId = baselineId(`start-latency-${i}`);
+      started = process.hrtime.bigint();
+      await client.workflow.start(baselineWorkflow, { taskQueue: BASELINE_QUEUE, workflowId });
+      if (i >= 0) bareStartMs.push(msSince(started));
+      bareIds.push({ id: workflowId, queue: BASELINE_QUEUE });
+    }
+    const createLatency = summarize(createMs);
+    const bareStartLatency = summarize(bareStartMs);
     // Bare workflows on the unpolled queue never ran: end them; the others finish by signal.
     await pooled(bareIds.length, INFLIGHT, async (i) => {
       const bare = bareIds[i] as { id: string; queue: string };
@@ -307,6 +328,22 @@ async function main(): Promise<void> {
             `${fmt(startPath.ratio, 2)}× (all: ${fmt(startPath.platform / startPath.bare, 2)}×)`,
             '≥ 0.8× bare',
             verdict(startPath.ratio >= 0.8),
+          ],
+          [
+            'create + start latency p50 (ms)',
+            fmt(createLatency.p50),
+            fmt(bareStartLatency.p50),
+            `+${fmt(createLatency.p50 - bareStartLatency.p50)} ms`,
+            '—',
+            '—',
+          ],
+          [
+            'create + start latency p95 (ms)',
+            fmt(createLatency.p95),
+            fmt(bareStartLatency.p95),
+            `${fmt(createLatency.p95 / bareStartLatency.p95, 2)}×`,
+            '—',
+            '—',
           ],
           [
             'creates + starts / s, workers running',
