@@ -7,6 +7,18 @@ import type { ProblemEntry } from './problems';
 /** The kinds kept as drafts and published versions; a solution is the set of them, never stored. */
 export type StoredKind = Exclude<DefinitionKind, 'solution'>;
 
+/**
+ * Every stored kind, in the order the API and the designer list them. Their lists must equal this
+ * tuple (`satisfies StoredKindList`), so a kind cannot be added to one list only.
+ */
+export type StoredKindList = readonly ['entity', 'form', 'process', 'mailTemplate', 'role', 'calendar'];
+
+// The tuple names every stored kind and nothing else: a kind added to DefinitionKind (or to the
+// tuple) alone does not compile here.
+type _None<T extends never> = T;
+type _EveryStoredKindListed = _None<Exclude<StoredKind, StoredKindList[number]>>;
+type _OnlyStoredKindsListed = _None<Exclude<StoredKindList[number], StoredKind>>;
+
 /** One immutable published version of a definition, as GET /api/definitions/published lists them. */
 export interface PublishedVersion<Content = Record<string, unknown>> {
   id: string;

@@ -35,6 +35,7 @@ export type {
   PublishResult,
   SavedDraft,
   StoredKind,
+  StoredKindList,
   VersionMeta,
   VersionRef,
 } from './definitions';

@@ -2,7 +2,7 @@
 // processes) would no longer fit it, the analyst adapts them as drafts and publishes everything in
 // one atomic publish. This reads the refusal: which definitions stand in the way, and whether each
 // has a draft that can go along.
-import type { ProblemEntry, StoredKind } from '@crm/definitions';
+import type { ProblemEntry, StoredKind, StoredKindList } from '@crm/definitions';
 
 export interface DependentDefinition {
   kind: StoredKind;
@@ -12,7 +12,15 @@ export interface DependentDefinition {
   messages: string[];
 }
 
-const STORED: readonly StoredKind[] = ['entity', 'form', 'process', 'mailTemplate', 'role', 'calendar'];
+/** Equal to the wire's list element for element: a kind added on one side alone does not compile. */
+const STORED = [
+  'entity',
+  'form',
+  'process',
+  'mailTemplate',
+  'role',
+  'calendar',
+] as const satisfies StoredKindList;
 
 function isStoredKind(kind: string | undefined): kind is StoredKind {
   return (STORED as readonly (string | undefined)[]).includes(kind);

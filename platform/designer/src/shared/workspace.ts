@@ -11,6 +11,7 @@ import {
   type ProcessDefinition,
   type RoleDefinition,
   type StoredKind,
+  type StoredKindList,
 } from '@crm/definitions';
 import { api } from '../api/definitions-api';
 
@@ -27,7 +28,15 @@ export interface Workspace {
   published: Record<StoredKind, Set<string>>;
 }
 
-const KINDS: StoredKind[] = ['entity', 'form', 'process', 'mailTemplate', 'role', 'calendar'];
+/** Equal to the wire's list element for element: a kind added on one side alone does not compile. */
+const KINDS = [
+  'entity',
+  'form',
+  'process',
+  'mailTemplate',
+  'role',
+  'calendar',
+] as const satisfies StoredKindList;
 
 function overlay<T extends { key: string }>(published: T[], drafts: T[]): T[] {
   const byKey = new Map(published.map((d) => [d.key, d]));

@@ -2,9 +2,6 @@
 // signs them in). Both apps share this one client (the designer through `@crm/runtime-ui/ui`).
 import type { ProblemDetails, ProblemEntry } from '@crm/definitions';
 
-// The entry's type lives with the other wire types; the runtime UI's modules take it from here.
-export type { ProblemEntry };
-
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -27,9 +24,9 @@ function problemEntries(value: unknown): ProblemEntry[] {
   );
 }
 
-/** Refusals of the process engine carry `reasons`, validation problems `errors`: both are shown. */
+/** Every problem, a process engine's refusal included, carries its entries in `errors`. */
 function entriesOf(problem: Record<string, unknown>): ProblemEntry[] {
-  return [...problemEntries(problem.errors), ...problemEntries(problem.reasons)];
+  return problemEntries(problem.errors);
 }
 
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {

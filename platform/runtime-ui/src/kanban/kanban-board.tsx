@@ -11,9 +11,9 @@ import {
   useSensors,
   type DragEndEvent,
 } from '@dnd-kit/core';
-import type { EntityDefinition, RecordView } from '@crm/definitions';
+import type { EntityDefinition, ProblemEntry, RecordView } from '@crm/definitions';
 import { api } from '../api/runtime-api';
-import { ApiError, errorMessage, type ProblemEntry } from '../api/client';
+import { ApiError, errorMessage } from '../api/client';
 import { entityOf, useWorkspace } from '../shared/definitions';
 import { amountField, formatMoney, moneyAmount, titleOf } from '../shared/format';
 import { usePipeline, type StageColumn } from '../shared/pipeline-data';

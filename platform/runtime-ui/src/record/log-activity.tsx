@@ -1,8 +1,9 @@
 // Logging a communication: type, date, participants, topic and result. The lists come from the
 // published `activity` entity when there is one (its formal lists); free text otherwise.
 import { useState, type FormEvent } from 'react';
+import type { ProblemEntry } from '@crm/definitions';
 import { api } from '../api/runtime-api';
-import { ApiError, errorMessage, type ProblemEntry } from '../api/client';
+import { ApiError, errorMessage } from '../api/client';
 import { entityOf, useWorkspace } from '../shared/definitions';
 
 function localNow(): string {

@@ -2,9 +2,9 @@
 // Saving sends only the changed fields with the version read (optimistic concurrency): a conflict
 // offers to reload while keeping what was typed; field errors appear next to their fields.
 import { useEffect, useState } from 'react';
-import type { EntityDefinition, FormDefinition } from '@crm/definitions';
+import type { EntityDefinition, FormDefinition, ProblemEntry } from '@crm/definitions';
 import { api, type RecordView } from '../api/runtime-api';
-import { ApiError, errorMessage, type ProblemEntry } from '../api/client';
+import { ApiError, errorMessage } from '../api/client';
 import { FormRenderer, type ChoiceOption } from '../forms';
 import { userChoices, useUsers } from '../shared/users';
 

@@ -1,8 +1,9 @@
 // One record: the stage path and guidance on top, the form and the timeline on the left, the next
 // actions (log a communication, send a mail) and related records on the right.
 import { useCallback, useEffect, useState } from 'react';
+import type { ProblemEntry } from '@crm/definitions';
 import { api, type ProcessState } from '../api/runtime-api';
-import { ApiError, errorMessage, type ProblemEntry } from '../api/client';
+import { ApiError, errorMessage } from '../api/client';
 import { can, entityOf, formOf, pluralOf, useWorkspace } from '../shared/definitions';
 import { titleOf } from '../shared/format';
 import { useUsers } from '../shared/users';

@@ -2,9 +2,9 @@
 // is still required to move on, and the allowed transitions as buttons. The engine's state is used
 // when the process route answers; otherwise everything is derived from the definition.
 import { useEffect, useState } from 'react';
-import type { EntityDefinition, ProcessDefinition } from '@crm/definitions';
+import type { EntityDefinition, ProblemEntry, ProcessDefinition } from '@crm/definitions';
 import { api, type ProcessState, type RecordView } from '../api/runtime-api';
-import { ApiError, type ProblemEntry } from '../api/client';
+import { ApiError } from '../api/client';
 import { useWorkspace } from '../shared/definitions';
 import { formatDate } from '../shared/format';
 import { stageSteps, transitionsFrom, type TransitionView } from './process-view';
