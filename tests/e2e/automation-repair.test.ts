@@ -130,6 +130,12 @@ describe('an administrator repairs stuck automation in the runtime UI', () => {
     await expectText(banner, /An administrator has to retry or skip it/);
     expect(await banner.getByRole('button').count()).toBe(0);
     await shot(page, '0-rep-record-parked');
+    // The deal created while the engine was down says its process has not started yet.
+    await page.goto(`${server.url}/app/#/record/deal/${owedDeal}`);
+    const pending = page.getByTestId('start-pending');
+    await pending.waitFor();
+    await expectText(pending, /has not started yet/);
+    await shot(page, '0b-rep-record-start-pending');
     await page.close();
   });
 

@@ -199,6 +199,17 @@ describe('process start outbox', () => {
       await temporal.up();
     }
     worker = await startChild(h);
+    // Until then the record says why it has no process, and a move is told the same.
+    const pending = await rep.get(`/api/records/deal/${retried}/process`).expect(404);
+    expect(pending.body).toMatchObject({
+      detail: expect.stringMatching(/has not started yet.*starts as soon as the engine is reachable/),
+      processStartPending: [{ processKey: 'deal_pipeline', nextAttemptAt: expect.any(String) }],
+    });
+    const early = await rep.post(`/api/records/deal/${retried}/process/move`).send({ to: 'needs_analysis' });
+    expect(early.status).toBe(404);
+    expect(early.body.processStartPending).toEqual([
+      expect.objectContaining({ processKey: 'deal_pipeline' }),
+    ]);
     // "Retry now" starts one at once; the sweep starts the other when it is due.
     const owedId = (await listed(retried))?.id;
     expect((await admin.post(`/api/automation/owed-starts/${owedId}/retry`).expect(200)).body).toEqual({

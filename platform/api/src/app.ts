@@ -9,6 +9,7 @@ import { approvalsRoutes, recordApprovalsRoutes } from './approvals/approvals.ro
 import { createApprovalsService } from './approvals/approvals.service';
 import { authenticate } from './auth/authenticate';
 import { automationProblemsRoutes } from './automation/automation-problems.routes';
+import { owedStartsOf } from './processes/process-start-outbox';
 import { automationRoutes } from './automation/automation.routes';
 import { recordCommentsRoutes } from './comments/comments.routes';
 import { loginRoutes, sessionRoutes } from './auth/auth.routes';
@@ -124,6 +125,7 @@ export function createApp(deps: AppDeps): Express {
   );
   const processDeps = {
     gateway: deps.processGateway,
+    owedStarts: (recordId: string) => owedStartsOf(deps.db, recordId),
     simulation: services.simulation,
     records: services.records,
     definitions: services.definitions,

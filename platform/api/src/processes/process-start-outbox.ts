@@ -7,8 +7,8 @@
 import type { RetryOutcome } from '@crm/definitions';
 import { sql, type RawBuilder } from 'kysely';
 import type { Logger } from '../config';
-import type { Db } from '../db/db';
-import { ConflictError, NotFoundError } from '../http/problems';
+import { asIso, type Db } from '../db/db';
+import { ConflictError, NotFoundError, ProblemError } from '../http/problems';
 import type { ProcessGateway, StartActor } from './process-gateway';
 
 /** One start a creation owes. */
@@ -47,6 +47,38 @@ function errorChain(error: unknown): string {
 /** Retry delay after `attempts` failed tries: 10 s, 20 s, 40 s … at most 10 minutes. */
 export const retryDelayMs = (attempts: number): number =>
   Math.min(10 * 60_000, 10_000 * 2 ** Math.max(0, attempts - 1));
+
+/**
+ * The process starts a record still owes (its creation or a condition owed them; the engine has
+ * not accepted them yet). Read from PostgreSQL alone, so it answers while the engine is down.
+ */
+export async function owedStartsOf(
+  db: Db,
+  recordId: string,
+): Promise<{ processKey: string; attempts: number; nextAttemptAt: string }[]> {
+  const rows = await db.query(sql<{ process_key: string; attempts: number; next_attempt_at: Date | string }>`
+    SELECT process_key, attempts, next_attempt_at FROM process_start_outbox WHERE record_id = ${recordId}::uuid
+    ORDER BY id`);
+  return rows.map((row) => ({
+    processKey: row.process_key,
+    attempts: row.attempts,
+    nextAttemptAt: asIso(row.next_attempt_at),
+  }));
+}
+
+/**
+ * The answer to an action on a record whose process has not started yet because its start is
+ * still owed: 404 like any record without a process, saying why and that it will start.
+ */
+export function startPendingProblem(owed: { processKey: string; nextAttemptAt: string }[]): ProblemError {
+  return new ProblemError(
+    404,
+    'Not found',
+    'The process of this record has not started yet: the process engine has not accepted its start. It is tried again automatically and starts as soon as the engine is reachable.',
+    [],
+    { processStartPending: owed.map(({ processKey, nextAttemptAt }) => ({ processKey, nextAttemptAt })) },
+  );
+}
 
 export function createProcessStartOutbox(deps: {
   db: Db;

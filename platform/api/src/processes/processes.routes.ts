@@ -8,10 +8,13 @@ import { BadRequestError, ForbiddenError, NotFoundError, ValidationError } from 
 import { isUuid, requireObject } from '../http/validate';
 import type { RecordsService } from '../records/records.service';
 import type { InstanceKey, ProcessGateway } from './process-gateway';
+import { startPendingProblem } from './process-start-outbox';
 import { parseSimulationRequest, type SimulationService } from './simulation.service';
 
 export interface ProcessesRoutesDeps {
   gateway: ProcessGateway | undefined;
+  /** The starts a record still owes (its process is not running yet because of them). */
+  owedStarts(recordId: string): Promise<{ processKey: string; attempts: number; nextAttemptAt: string }[]>;
   simulation: SimulationService;
   records: RecordsService;
   definitions: DefinitionsService;
@@ -131,7 +134,24 @@ async function instanceFor(
     const state = await gateway.state(key);
     if (state !== null) return { key, state };
   }
-  throw new NotFoundError('No process runs for this record.');
+  throw await noProcess(deps, record.id);
+}
+
+/** Why a record has no process: its start is still owed, or it has none. */
+async function noProcess(deps: ProcessesRoutesDeps, recordId: string): Promise<Error> {
+  const owed = await deps.owedStarts(recordId);
+  return owed.length > 0 ? startPendingProblem(owed) : new NotFoundError('No process runs for this record.');
+}
+
+/** Runs a user action; a record whose process has not started yet is told why. */
+async function onProcess<T>(deps: ProcessesRoutesDeps, recordId: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await forwardToProcess(work);
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    const owed = await deps.owedStarts(recordId);
+    throw owed.length > 0 ? startPendingProblem(owed) : error;
+  }
 }
 
 /** A user action on a record's process needs the record visible (404) and records.write (403). */
@@ -196,7 +216,7 @@ export function recordProcessRoutes(deps: ProcessesRoutesDeps): Router {
       throw new BadRequestError('"checkedItems" must list checklist item ids.');
     const { gateway, key } = await actionTarget(deps, req, actor, body.process);
     const to = body.to;
-    const after = await forwardToProcess(() =>
+    const after = await onProcess(deps, key.recordId, () =>
       gateway.move(actor, key, {
         target: to,
         ...(checked === undefined ? {} : { checkedItems: checked as string[] }),
@@ -222,7 +242,7 @@ export function recordProcessRoutes(deps: ProcessesRoutesDeps): Router {
     const { gateway, key } = await actionTarget(deps, req, actor, body.process);
     const checked = body.checked;
     const stage = body.stage;
-    const after = await forwardToProcess(() =>
+    const after = await onProcess(deps, key.recordId, () =>
       gateway.tickChecklist(actor, key, {
         itemId,
         checked,

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly errors: readonly ProblemEntry[] = [],
+    /** The problem's other members (RFC 9457 extensions), e.g. `processStartPending`. */
+    readonly extensions: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -54,7 +56,16 @@ export async function request<T>(method: string, path: string, body?: unknown): 
       (typeof problem.detail === 'string' && problem.detail) ||
       (typeof problem.title === 'string' && problem.title) ||
       `The server answered ${response.status}.`;
-    throw new ApiError(response.status, message, entriesOf(problem));
+    const {
+      type: _type,
+      title: _title,
+      status: _status,
+      detail: _detail,
+      instance: _instance,
+      errors: _errors,
+      ...extensions
+    } = problem as Record<string, unknown>;
+    throw new ApiError(response.status, message, entriesOf(problem), extensions);
   }
   return payload as T;
 }

@@ -21,6 +21,7 @@ const MIRROR_POLL_MS = 300;
 const MIRROR_CATCH_UPS = 30;
 const APPROVAL_POLL_MS = 4000;
 const STEP_RETRY_RELOAD_MS = 1500;
+const START_PENDING_POLL_MS = 5000;
 
 export function RecordPage({ entityKey, id }: { entityKey: string; id: string }) {
   const ws = useWorkspace();
@@ -37,12 +38,29 @@ export function RecordPage({ entityKey, id }: { entityKey: string; id: string })
   const canWrite = can(ws, 'records.write');
   const { nameOf } = useUsers();
 
+  // Set while the record's process start is still owed (the engine has not accepted it yet).
+  const [startPending, setStartPending] = useState<string | null>(null);
   const loadEngine = useCallback(() => {
     if (!process) return;
     // Without a running engine (no Temporal, or no instance yet) the definition alone guides.
-    api.processState(entityKey, id).then(setEngine, () => setEngine(null));
+    api.processState(entityKey, id).then(
+      (state) => {
+        setEngine(state);
+        setStartPending(null);
+      },
+      (e: unknown) => {
+        setEngine(null);
+        setStartPending(e instanceof ApiError && 'processStartPending' in e.extensions ? e.message : null);
+      },
+    );
   }, [process, entityKey, id]);
   useEffect(loadEngine, [loadEngine]);
+  // Look again now and then: the page shows the process as soon as it starts.
+  useEffect(() => {
+    if (startPending === null) return;
+    const timer = setInterval(loadEngine, START_PENDING_POLL_MS);
+    return () => clearInterval(timer);
+  }, [startPending, loadEngine]);
   useEffect(() => {
     if (record) setDraft(record.data);
   }, [record]);
@@ -118,6 +136,11 @@ export function RecordPage({ entityKey, id }: { entityKey: string; id: string })
       {process && <StagePath process={process} current={engine?.currentStage?.nodeId ?? record.stage} />}
       <div className="record-grid">
         <div className="record-main">
+          {startPending && (
+            <div className="banner" role="status" data-testid="start-pending">
+              {startPending}
+            </div>
+          )}
           {engine && (
             <FailedSteps
               process={ws.processes.find((p) => p.key === engine.processKey)}
