@@ -61,6 +61,8 @@ export async function startEngine(
     temporal?: TestTemporal;
     /** The API's process start timeout (TemporalConfig.startTimeoutMs). */
     startTimeoutMs?: number;
+    /** How long the API's actions and state queries wait for the engine (TemporalConfig.actionTimeoutMs). */
+    actionTimeoutMs?: number;
   } = {},
 ): Promise<EngineHarness> {
   setWorkerLogLevel('WARN');
@@ -75,6 +77,7 @@ export async function startEngine(
       namespace: temporal.server.namespace,
       taskQueue: TASK_QUEUE,
       ...(options.startTimeoutMs === undefined ? {} : { startTimeoutMs: options.startTimeoutMs }),
+      ...(options.actionTimeoutMs === undefined ? {} : { actionTimeoutMs: options.actionTimeoutMs }),
     },
     smtpUrl: smtp.url,
     loginRateLimit: 1000,

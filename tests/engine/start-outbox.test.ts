@@ -22,7 +22,7 @@ describe('process start outbox', () => {
   beforeAll(async () => {
     temporal = await startRestartableTemporal();
     // Starts give up after 1 s (5 s by default), so the outage costs the test little time.
-    h = await startEngine({ inProcessWorker: false, temporal, startTimeoutMs: 1000 });
+    h = await startEngine({ inProcessWorker: false, temporal, startTimeoutMs: 1000, actionTimeoutMs: 2000 });
     rep = await h.agent('rep');
     worker = await startChild(h);
     account = (await createRecord(rep, 'account', accountData({ name: 'Outbox account' }))).id;
@@ -133,6 +133,10 @@ describe('process start outbox', () => {
   });
 
   it('keeps a start that failed while the engine was down, backs off, and runs it when the engine is back', async () => {
+    const running = await createDeal('Outbox deal, running before the outage');
+    await eventually(async () =>
+      (await mirroredStage(h.platform.db, running))?.stage === 'qualification' ? true : undefined,
+    );
     if (worker) await kill(worker);
     worker = undefined;
     await temporal.down();
@@ -175,6 +179,19 @@ describe('process start outbox', () => {
       expect(row?.last_error).toEqual(expect.any(String));
       expect(await owed(dropped)).toEqual([]);
       expect(await h.platform.services.processStarts?.sweep()).toEqual({ started: 0, dropped: 0, failed: 0 });
+      // Looking at a process or acting on it while the engine is out of reach: a clear 503 within the
+      // action timeout, nothing changed; a record that still owes its start says that instead.
+      const unreachable = await rep.get(`/api/records/deal/${running}/process`);
+      expect(unreachable.status).toBe(503);
+      expect(unreachable.body.detail).toMatch(
+        /process engine is not reachable right now; nothing was changed/,
+      );
+      const move = await rep.post(`/api/records/deal/${running}/process/move`).send({ to: 'needs_analysis' });
+      expect(move.status).toBe(503);
+      const owedWhileDown = await rep.get(`/api/records/deal/${kept}/process`).expect(404);
+      expect(owedWhileDown.body.processStartPending).toEqual([
+        expect.objectContaining({ processKey: 'deal_pipeline' }),
+      ]);
       // An administrator sees what is owed, and why, and may try one now: it fails again, noted.
       const listedRetried = await listed(retried);
       expect(listedRetried).toMatchObject({

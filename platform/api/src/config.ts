@@ -13,6 +13,11 @@ export interface TemporalConfig {
   startRetryEveryMs?: number;
   /** How long a process start may take before it is left to those retries, in ms (default 5 s). */
   startTimeoutMs?: number;
+  /**
+   * How long a user action or a look at a process may wait for the engine before the API answers
+   * 503, in ms (default 15 s).
+   */
+  actionTimeoutMs?: number;
 }
 
 export interface StaticApp {

@@ -59,6 +59,9 @@ export async function createPlatform(config: PlatformConfig): Promise<Platform> 
             ...(config.temporal.startTimeoutMs === undefined
               ? {}
               : { startTimeoutMs: config.temporal.startTimeoutMs }),
+            ...(config.temporal.actionTimeoutMs === undefined
+              ? {}
+              : { actionTimeoutMs: config.temporal.actionTimeoutMs }),
           },
         }
       : {}),

@@ -35,6 +35,8 @@ export interface ServicesOptions {
     startOutbox?: ProcessStartOutboxOptions;
     /** How long a start may take before it is given up and left to the retries (5 s). */
     startTimeoutMs?: number;
+    /** How long an action or a state query may wait for the engine before a 503 (15 s). */
+    actionTimeoutMs?: number;
   };
 }
 

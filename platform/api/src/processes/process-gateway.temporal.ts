@@ -2,6 +2,7 @@
 // published version, user actions are Updates (validated inside the workflow against the record
 // snapshot loaded here), record changes are Signals, and the record page reads a Query.
 import {
+  isGrpcServiceError,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
@@ -38,7 +39,7 @@ import {
 } from '@crm/definitions';
 import type { Db } from '../db/db';
 import type { DefinitionsService } from '../definitions/definitions.service';
-import { ConflictError, NotFoundError } from '../http/problems';
+import { ConflictError, NotFoundError, ServiceUnavailableError } from '../http/problems';
 import type { PublishedEntity } from '../records/records.service';
 import {
   ProcessActionRejectedError,
@@ -54,6 +55,8 @@ export interface TemporalGatewayDeps {
   taskQueue: string;
   /** How long a start may take before it is given up (and, when owed, retried later); 5 s. */
   startTimeoutMs?: number;
+  /** How long an action or a state query may wait for the engine before it answers 503; 15 s. */
+  actionTimeoutMs?: number;
   db: Db;
   definitions: DefinitionsService;
   resolveEntity(key: string): Promise<PublishedEntity>;
@@ -69,6 +72,26 @@ const interpreterActor = (actor: StartActor): InterpreterActor => ({
  * keep retrying an unreachable server); a start owed by a record's creation is then retried later.
  */
 const START_TIMEOUT_MS = 5000;
+const ACTION_TIMEOUT_MS = 15_000;
+
+/** gRPC codes of an engine that cannot be reached or did not answer in time. */
+const UNREACHABLE_CODES = new Set([4 /* DEADLINE_EXCEEDED */, 14 /* UNAVAILABLE */]);
+
+/** Whether an error (or one of its causes) says the engine could not be reached in time. */
+function unreachable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; depth += 1) {
+    if (isGrpcServiceError(e) && UNREACHABLE_CODES.has(e.code)) return true;
+    e = e.cause;
+  }
+  return false;
+}
+
+/** An engine that could not be reached in time is the operator's outage, not a crash: 503. */
+function engineUnavailable(): ServiceUnavailableError {
+  return new ServiceUnavailableError(
+    'The process engine is not reachable right now; nothing was changed. Try again in a moment.',
+  );
+}
 
 function isReasonList(value: unknown): value is ActionRejectionReason[] {
   return (
@@ -81,6 +104,7 @@ function isReasonList(value: unknown): value is ActionRejectionReason[] {
 
 /** A validator's or handler's refusal becomes a typed error with the reasons; anything else is rethrown. */
 function mapUpdateError(error: unknown): never {
+  if (unreachable(error)) throw engineUnavailable();
   if (error instanceof WorkflowNotFoundError)
     throw new NotFoundError('No process is running for this record.');
   const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
@@ -140,11 +164,23 @@ export function createTemporalProcessGateway(deps: TemporalGatewayDeps): Process
     ).view;
   };
 
+  const actionDeadline = () => Date.now() + (deps.actionTimeoutMs ?? ACTION_TIMEOUT_MS);
+
   async function update<A>(key: InstanceKey, run: (h: WorkflowHandle) => Promise<A>): Promise<A> {
     try {
-      return await run(handle(key));
+      return await client.withDeadline(actionDeadline(), () => run(handle(key)));
     } catch (error) {
       mapUpdateError(error);
+    }
+  }
+
+  /** A query or signal on the instance, bounded like an action; an unreachable engine is a 503. */
+  async function call<A>(run: () => Promise<A>): Promise<A> {
+    try {
+      return await client.withDeadline(actionDeadline(), run);
+    } catch (error) {
+      if (unreachable(error)) throw engineUnavailable();
+      throw error;
     }
   }
 
@@ -285,7 +321,7 @@ export function createTemporalProcessGateway(deps: TemporalGatewayDeps): Process
 
     async state(key): Promise<ProcessStateView | null> {
       try {
-        return await handle(key).query(processStateQuery);
+        return await call(() => handle(key).query(processStateQuery));
       } catch (error) {
         if (error instanceof WorkflowNotFoundError) return null;
         throw error;
@@ -296,12 +332,14 @@ export function createTemporalProcessGateway(deps: TemporalGatewayDeps): Process
       try {
         // A decision for a step that is not parked would wait in the instance and settle a later
         // failure of the same step unasked; refuse it instead.
-        const { failedSteps } = await handle(key).query(processStateQuery);
+        const { failedSteps } = await call(() => handle(key).query(processStateQuery));
         if (!failedSteps.some((step) => step.key === stepKey))
           throw new ConflictError(
             `Step "${stepKey}" is not waiting for a decision: it has not failed, or it was already retried or skipped.`,
           );
-        await handle(key).signal(decision === 'retry' ? retryStepSignal : skipStepSignal, { key: stepKey });
+        await call(() =>
+          handle(key).signal(decision === 'retry' ? retryStepSignal : skipStepSignal, { key: stepKey }),
+        );
       } catch (error) {
         if (error instanceof WorkflowNotFoundError)
           throw new NotFoundError('No process is running for this record.');

@@ -4,7 +4,13 @@ import { can, type Actor } from '../auth/actor';
 import { actorOf } from '../auth/request-context';
 import { forwardToProcess, requireGateway } from '../approvals/process-forwarding';
 import type { DefinitionsService } from '../definitions/definitions.service';
-import { BadRequestError, ForbiddenError, NotFoundError, ValidationError } from '../http/problems';
+import {
+  BadRequestError,
+  ForbiddenError,
+  NotFoundError,
+  ServiceUnavailableError,
+  ValidationError,
+} from '../http/problems';
 import { isUuid, requireObject } from '../http/validate';
 import type { RecordsService } from '../records/records.service';
 import type { InstanceKey, ProcessGateway } from './process-gateway';
@@ -131,7 +137,15 @@ async function instanceFor(
   );
   for (const process of candidates) {
     const key = { processKey: process.key, recordId: record.id };
-    const state = await gateway.state(key);
+    let state: unknown;
+    try {
+      state = await gateway.state(key);
+    } catch (error) {
+      // The engine is out of reach: a record that still owes its start says that rather than 503.
+      if (!(error instanceof ServiceUnavailableError)) throw error;
+      const owed = await deps.owedStarts(record.id);
+      throw owed.length > 0 ? startPendingProblem(owed) : error;
+    }
     if (state !== null) return { key, state };
   }
   throw await noProcess(deps, record.id);
