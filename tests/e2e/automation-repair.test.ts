@@ -43,7 +43,8 @@ describe('an administrator repairs stuck automation in the runtime UI', () => {
   beforeAll(async () => {
     const dist = process.env.CRM_RUNTIME_UI_DIST ?? ensureBuilt('platform/runtime-ui');
     temporal = await startRestartableTemporal();
-    h = await startEngine({ inProcessWorker: false, temporal, startTimeoutMs: 1000 });
+    // Owed starts wait for the administrator's "Retry now" (the API's own retries are off here).
+    h = await startEngine({ inProcessWorker: false, temporal, startTimeoutMs: 1000, startRetryEveryMs: 0 });
     worker = await startChild(h);
     server = await serveUi(h.platform.app, '/app', dist);
     browser = await launchBrowser();

@@ -63,6 +63,8 @@ export async function startEngine(
     startTimeoutMs?: number;
     /** How long the API's actions and state queries wait for the engine (TemporalConfig.actionTimeoutMs). */
     actionTimeoutMs?: number;
+    /** How often the API retries owed starts by itself (TemporalConfig.startRetryEveryMs; 0: never). */
+    startRetryEveryMs?: number;
   } = {},
 ): Promise<EngineHarness> {
   setWorkerLogLevel('WARN');
@@ -78,6 +80,7 @@ export async function startEngine(
       taskQueue: TASK_QUEUE,
       ...(options.startTimeoutMs === undefined ? {} : { startTimeoutMs: options.startTimeoutMs }),
       ...(options.actionTimeoutMs === undefined ? {} : { actionTimeoutMs: options.actionTimeoutMs }),
+      ...(options.startRetryEveryMs === undefined ? {} : { startRetryEveryMs: options.startRetryEveryMs }),
     },
     smtpUrl: smtp.url,
     loginRateLimit: 1000,

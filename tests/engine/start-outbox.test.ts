@@ -22,7 +22,14 @@ describe('process start outbox', () => {
   beforeAll(async () => {
     temporal = await startRestartableTemporal();
     // Starts give up after 1 s (5 s by default), so the outage costs the test little time.
-    h = await startEngine({ inProcessWorker: false, temporal, startTimeoutMs: 1000, actionTimeoutMs: 2000 });
+    // The test sweeps by hand (the API's own timer would race it for due rows).
+    h = await startEngine({
+      inProcessWorker: false,
+      temporal,
+      startTimeoutMs: 1000,
+      actionTimeoutMs: 2000,
+      startRetryEveryMs: 0,
+    });
     rep = await h.agent('rep');
     worker = await startChild(h);
     account = (await createRecord(rep, 'account', accountData({ name: 'Outbox account' }))).id;
