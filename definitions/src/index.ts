@@ -13,7 +13,7 @@ export * from './generated/solution-manifest.generated';
 
 export { validateDefinition, validateSolution } from './validate/validate';
 export type { DefinitionContext } from './validate/validate';
-export { RULE_IDS } from './validate/definition-error';
+export { RULE_IDS, STORED_KINDS, isStoredKind } from './validate/definition-error';
 export type { DefinitionError, DefinitionKind, RuleId } from './validate/definition-error';
 export { BUILT_IN_ROLES } from './validate/rule-context';
 export { createAjv } from './validate/ajv';

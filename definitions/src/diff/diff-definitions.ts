@@ -7,7 +7,7 @@ import { diffForm } from './form-diff';
 import { diffMailTemplate } from './mail-template-diff';
 import { diffProcess } from './process-diff';
 import { diffCalendar, diffRole } from './role-calendar-diff';
-import type { StoredKindList } from '../wire/definitions';
+import { STORED_KINDS } from '../validate/definition-error';
 
 type Differ<K extends DiffDefinitionKind> = (
   before: DiffDefinitionByKind[K] | undefined,
@@ -82,13 +82,5 @@ export function diffSolutions(before: Solution, after: Solution): DefinitionChan
     processes: [...after.processes, ...before.processes],
     mailTemplates: [...after.mailTemplates, ...before.mailTemplates],
   };
-  const kinds = [
-    'entity',
-    'form',
-    'process',
-    'mailTemplate',
-    'role',
-    'calendar',
-  ] as const satisfies StoredKindList;
-  return [...meta.changes, ...kinds.flatMap((kind) => diffKind(kind, before, after, context))];
+  return [...meta.changes, ...STORED_KINDS.flatMap((kind) => diffKind(kind, before, after, context))];
 }

@@ -1,6 +1,26 @@
+import type { StoredKind, StoredKindList } from '../wire/definitions';
+
 /** The kinds of definition the language knows. */
 export type DefinitionKind =
   'entity' | 'form' | 'process' | 'mailTemplate' | 'role' | 'calendar' | 'solution';
+
+/**
+ * The kinds stored and versioned one definition at a time (every kind but `solution`), in the
+ * order they are compared, listed and published. The one list of them; the wire's StoredKindList
+ * checks it against StoredKind both ways.
+ */
+export const STORED_KINDS = [
+  'entity',
+  'form',
+  'process',
+  'mailTemplate',
+  'role',
+  'calendar',
+] as const satisfies StoredKindList;
+
+export function isStoredKind(value: unknown): value is StoredKind {
+  return (STORED_KINDS as readonly unknown[]).includes(value);
+}
 
 /** Identifiers of the validation rules; each has one invalid fixture in test-fixtures/invalid/. */
 export const RULE_IDS = [

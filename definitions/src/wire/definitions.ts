@@ -8,8 +8,9 @@ import type { ProblemEntry } from './problems';
 export type StoredKind = Exclude<DefinitionKind, 'solution'>;
 
 /**
- * Every stored kind, in the order the API and the designer list them. Their lists must equal this
- * tuple (`satisfies StoredKindList`), so a kind cannot be added to one list only.
+ * Every stored kind, in the order they are listed. STORED_KINDS (the one runtime list, in
+ * validate/definition-error.ts) satisfies it, and it is checked against StoredKind below, so a kind
+ * cannot be added in one place only.
  */
 export type StoredKindList = readonly ['entity', 'form', 'process', 'mailTemplate', 'role', 'calendar'];
 

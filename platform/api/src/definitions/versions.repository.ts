@@ -1,4 +1,4 @@
-import type { Draft, PublishedVersion, StoredKind, StoredKindList } from '@crm/definitions';
+import { isStoredKind, type Draft, type PublishedVersion, type StoredKind } from '@crm/definitions';
 import { sql } from 'kysely';
 import { asIso, type Db } from '../db/db';
 
@@ -6,19 +6,8 @@ import { asIso, type Db } from '../db/db';
 export type { Draft, PublishedVersion };
 
 export type DefinitionKind = StoredKind;
-/** Equal to the wire's list element for element: a kind added on one side alone does not compile. */
-export const DEFINITION_KINDS = [
-  'entity',
-  'form',
-  'process',
-  'mailTemplate',
-  'role',
-  'calendar',
-] as const satisfies StoredKindList;
-
-export function isDefinitionKind(value: string): value is DefinitionKind {
-  return (DEFINITION_KINDS as readonly string[]).includes(value);
-}
+/** A kind this API stores (every definition kind but the solution). */
+export const isDefinitionKind = (value: string): value is DefinitionKind => isStoredKind(value);
 
 interface VersionRow {
   id: string;

@@ -2,7 +2,7 @@
 // processes) would no longer fit it, the analyst adapts them as drafts and publishes everything in
 // one atomic publish. This reads the refusal: which definitions stand in the way, and whether each
 // has a draft that can go along.
-import type { ProblemEntry, StoredKind, StoredKindList } from '@crm/definitions';
+import { isStoredKind, type ProblemEntry, type StoredKind } from '@crm/definitions';
 
 export interface DependentDefinition {
   kind: StoredKind;
@@ -10,20 +10,6 @@ export interface DependentDefinition {
   /** A draft of it exists, so it can be published together with the entity. */
   drafted: boolean;
   messages: string[];
-}
-
-/** Equal to the wire's list element for element: a kind added on one side alone does not compile. */
-const STORED = [
-  'entity',
-  'form',
-  'process',
-  'mailTemplate',
-  'role',
-  'calendar',
-] as const satisfies StoredKindList;
-
-function isStoredKind(kind: string | undefined): kind is StoredKind {
-  return (STORED as readonly (string | undefined)[]).includes(kind);
 }
 
 /** The other definitions named by a refusal's problems, each once, in the order named. */

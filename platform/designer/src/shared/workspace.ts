@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import {
   BUILT_IN_ROLES,
+  STORED_KINDS,
   type CalendarDefinition,
   type DefinitionContext,
   type EntityDefinition,
@@ -11,7 +12,6 @@ import {
   type ProcessDefinition,
   type RoleDefinition,
   type StoredKind,
-  type StoredKindList,
 } from '@crm/definitions';
 import { api } from '../api/definitions-api';
 
@@ -28,16 +28,6 @@ export interface Workspace {
   published: Record<StoredKind, Set<string>>;
 }
 
-/** Equal to the wire's list element for element: a kind added on one side alone does not compile. */
-const KINDS = [
-  'entity',
-  'form',
-  'process',
-  'mailTemplate',
-  'role',
-  'calendar',
-] as const satisfies StoredKindList;
-
 function overlay<T extends { key: string }>(published: T[], drafts: T[]): T[] {
   const byKey = new Map(published.map((d) => [d.key, d]));
   for (const d of drafts) byKey.set(d.key, d);
@@ -46,17 +36,17 @@ function overlay<T extends { key: string }>(published: T[], drafts: T[]): T[] {
 
 export async function loadWorkspace(): Promise<Workspace> {
   const [published, drafts] = await Promise.all([
-    Promise.all(KINDS.map((k) => api.published<{ key: string }>(k))),
+    Promise.all(STORED_KINDS.map((k) => api.published<{ key: string }>(k))),
     api.drafts(),
   ]);
   const pick = <T extends { key: string }>(kind: StoredKind): T[] => {
-    const index = KINDS.indexOf(kind);
+    const index = STORED_KINDS.indexOf(kind);
     const pub = (published[index] ?? []).map((v) => v.content as unknown as T);
     const dr = drafts.filter((d) => d.kind === kind).map((d) => d.content as unknown as T);
     return overlay(pub, dr);
   };
   const sets = (fn: (kind: StoredKind) => string[]) =>
-    Object.fromEntries(KINDS.map((k) => [k, new Set(fn(k))])) as Record<StoredKind, Set<string>>;
+    Object.fromEntries(STORED_KINDS.map((k) => [k, new Set(fn(k))])) as Record<StoredKind, Set<string>>;
   return {
     entities: pick('entity'),
     forms: pick('form'),
@@ -65,7 +55,7 @@ export async function loadWorkspace(): Promise<Workspace> {
     roles: pick('role'),
     calendars: pick('calendar'),
     drafted: sets((k) => drafts.filter((d) => d.kind === k).map((d) => d.key)),
-    published: sets((k) => (published[KINDS.indexOf(k)] ?? []).map((v) => v.key)),
+    published: sets((k) => (published[STORED_KINDS.indexOf(k)] ?? []).map((v) => v.key)),
   };
 }
 
