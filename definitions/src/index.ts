@@ -54,6 +54,7 @@ export type { BusinessCalendar } from './durations/business-time';
 
 export { canonicalJson } from './shared/canonical-json';
 export { jsonPointer } from './shared/json-pointer';
+export { identifierWords } from './shared/words';
 
 export * from './diff';
 

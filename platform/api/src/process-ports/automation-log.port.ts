@@ -1,13 +1,8 @@
+import { identifierWords } from '@crm/definitions';
 import type { AutomationLogPort } from '@crm/workflows/contract';
 import { sql } from 'kysely';
 import { recordTitle } from '../tasks/task-view';
 import type { MessagingPortDeps } from './messaging-port-deps';
-
-/** "sendMail" → "Send mail". */
-const stepName = (type: string): string => {
-  const words = type.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-};
 
 /**
  * The per-record automation history; a step recorded twice with the same key and status is kept
@@ -29,7 +24,7 @@ export function createAutomationLogPort(deps: MessagingPortDeps): AutomationLogP
     await services.notifications.create({
       key: `${entry.key}:administrators`,
       userIds: admins.map((admin) => admin.id),
-      message: `Automation paused on ${what} “${title}”: ${stepName(entry.step)} failed${
+      message: `Automation paused on ${what} “${title}”: ${identifierWords(entry.step)} failed${
         entry.error === undefined ? '' : ` (${entry.error})`
       }. Retry or skip it on the record page or under Automation problems.`,
       recordId: entry.instance.recordId,

@@ -1,16 +1,10 @@
 // Retry or skip a step parked on a failure: the same two buttons on the record page and in the
 // administrator's list of stuck automation.
 import { useState } from 'react';
-import type { ProcessDefinition } from '@crm/definitions';
+import { identifierWords, type ProcessDefinition } from '@crm/definitions';
 import { automationApi } from '../api/automation-api';
 import { errorMessage } from '../api/client';
 import { InlineError } from '../shared/alerts';
-
-/** "sendMail" → "Send mail": the command types read as what the step does. */
-export function stepTypeLabel(type: string): string {
-  const words = type.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
 
 /** What a step did, named by its node in the process when the node is known. */
 export function stepLabel(
@@ -19,7 +13,7 @@ export function stepLabel(
   nodeId: string | null | undefined,
 ): string {
   const node = nodeId ? process?.nodes.find((n) => n.id === nodeId) : undefined;
-  const what = stepTypeLabel(type);
+  const what = identifierWords(type);
   return node ? `${what} · ${node.label}` : nodeId ? `${what} · ${nodeId}` : what;
 }
 
