@@ -9,7 +9,8 @@
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { accountData, createRecord } from '../support/fixtures';
+import { createRecord } from '../support/fixtures';
+import { newDeal, walkToProposal } from '../engine/deal-walks';
 import { PASSWORD, type Agent, type UserName } from '../support/test-platform';
 import {
   artifactsDir,
@@ -50,44 +51,12 @@ describe('an administrator repairs stuck automation in the runtime UI', () => {
     browser = await launchBrowser();
     rep = await h.agent('rep');
 
-    // A deal whose proposal mail cannot be rendered: the process parks on the failed step.
-    const account = await createRecord(
-      rep,
-      'account',
-      accountData({ name: 'Halvorsen Freight', segment: 'corporate', corporate_employees: 300 }),
-    );
-    const contact = await createRecord(rep, 'contact', {
-      first_name: 'Ingrid',
-      last_name: 'Halvorsen',
-      email: buyer,
-      account: account.id,
-    });
-    parkedDeal = (
-      await createRecord(rep, 'deal', { name: 'Halvorsen fleet', account: account.id, contact: contact.id })
-    ).id;
+    // A deal whose proposal mail cannot be rendered (no amount): the process parks on the failed step.
+    parkedDeal = await newDeal(rep, 'Halvorsen fleet', buyer);
     await eventually(async () =>
       (await rep.get(`/api/records/deal/${parkedDeal}/process`)).status === 200 ? true : undefined,
     );
-    await rep
-      .patch(`/api/records/account/${account.id}`)
-      .send({ data: { offices_count: 2, equipment_in_use: ['erp'] } })
-      .expect(200);
-    await rep.post(`/api/records/deal/${parkedDeal}/process/move`).send({ to: 'needs_analysis' }).expect(200);
-    await rep
-      .patch(`/api/records/deal/${parkedDeal}`)
-      .send({
-        data: {
-          budget: { amount: 30000, currency: 'EUR' },
-          decision_maker: 'COO',
-          timeline: 'this_quarter',
-          pains: 'Manual routing',
-        },
-      })
-      .expect(200);
-    await rep
-      .post(`/api/records/deal/${parkedDeal}/activities`)
-      .send({ type: 'meeting', result: 'needs_identified' })
-      .expect(201);
+    await walkToProposal(rep, parkedDeal);
     await eventuallyFor(h, parkedDeal, async () => {
       const body = (await rep.get(`/api/records/deal/${parkedDeal}/process`)).body as {
         failedSteps?: unknown[];
@@ -100,7 +69,10 @@ describe('an administrator repairs stuck automation in the runtime UI', () => {
     worker = undefined;
     await temporal.down();
     try {
-      owedDeal = (await createRecord(rep, 'deal', { name: 'Halvorsen depot pilot', account: account.id })).id;
+      const account = (
+        (await rep.get(`/api/records/deal/${parkedDeal}`).expect(200)).body as { data: { account: string } }
+      ).data.account;
+      owedDeal = (await createRecord(rep, 'deal', { name: 'Halvorsen depot pilot', account })).id;
     } finally {
       await temporal.up();
     }

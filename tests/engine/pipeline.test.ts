@@ -1,6 +1,7 @@
 // The B2B deal pipeline end to end on a real Temporal dev server, PostgreSQL and SMTP server, with
 // the solution's durations scaled to seconds.
-import { accountData, createRecord, productData } from '../support/fixtures';
+import { createRecord, productData } from '../support/fixtures';
+import { newDeal as newDealOf, walkToProposal } from './deal-walks';
 import type { Agent } from '../support/test-platform';
 import { eventually, eventuallyFor, startEngine, type EngineHarness } from './engine-harness';
 import { mirroredStage, sendsOf, stageHistory } from './engine-probes';
@@ -27,21 +28,7 @@ describe('deal pipeline on Temporal', () => {
     await h?.close();
   });
 
-  async function newDeal(name: string, buyer: string): Promise<string> {
-    const account = await createRecord(
-      rep,
-      'account',
-      accountData({ name: `${name} account`, segment: 'corporate', corporate_employees: 400 }),
-    );
-    const contact = await createRecord(rep, 'contact', {
-      first_name: 'Ada',
-      last_name: name,
-      email: buyer,
-      account: account.id,
-    });
-    const deal = await createRecord(rep, 'deal', { name, account: account.id, contact: contact.id });
-    return deal.id;
-  }
+  const newDeal = (name: string, buyer: string) => newDealOf(rep, name, buyer);
   const state = async (agent: Agent, id: string): Promise<StateView> =>
     (await agent.get(`/api/records/deal/${id}/process`).expect(200)).body as StateView;
   const stageOf = async (id: string) => (await state(rep, id)).currentStage?.nodeId;
@@ -51,30 +38,9 @@ describe('deal pipeline on Temporal', () => {
     rep.patch(`/api/records/deal/${id}`).send({ data }).expect(200);
 
   async function toNegotiation(id: string, buyer: string) {
-    await h.platform.services.records.update(
-      h.t.actors.rep,
-      'account',
-      (await h.platform.services.records.get(h.t.actors.rep, 'deal', id)).data.account as string,
-      {
-        offices_count: 3,
-        equipment_in_use: ['erp'],
-      },
-    );
-    const moved = await move(rep, id, 'needs_analysis');
-    expect(moved.status).toBe(200);
-    await patch(id, {
-      budget: { amount: 50000, currency: 'EUR' },
-      decision_maker: 'CEO',
-      timeline: 'this_quarter',
-      pains: 'Slow quotes',
-      // The proposal mail on entering Proposal quotes the amount: a template whose merge field has
-      // no value is refused (the step fails and waits for an admin), so it is known beforehand.
-      amount: { amount: 40000, currency: 'EUR' },
-    });
-    await rep
-      .post(`/api/records/deal/${id}/activities`)
-      .send({ type: 'meeting', result: 'needs_identified' })
-      .expect(201);
+    // The proposal mail on entering Proposal quotes the amount: a template whose merge field has
+    // no value is refused (the step fails and waits for an admin), so it is known beforehand.
+    await walkToProposal(rep, id, { amount: { amount: 40000, currency: 'EUR' } });
     expect(await stageOf(id)).toBe('proposal');
     await eventuallyFor(h, id, async () => h.smtp.mailbox.list().find((m) => m.to.includes(buyer)));
     // Leaving Proposal for Negotiation needs a product and the date the proposal went out.
@@ -257,24 +223,8 @@ describe('deal pipeline on Temporal', () => {
     await eventually(async () =>
       (await rep.get(`/api/records/deal/${id}/process`)).status === 200 ? true : undefined,
     );
-    const accountId = (await h.platform.services.records.get(h.t.actors.rep, 'deal', id)).data
-      .account as string;
-    await h.platform.services.records.update(h.t.actors.rep, 'account', accountId, {
-      offices_count: 3,
-      equipment_in_use: ['erp'],
-    });
-    expect((await move(rep, id, 'needs_analysis')).status).toBe(200);
     // No amount: the proposal template quotes it, so the mail cannot be rendered.
-    await patch(id, {
-      budget: { amount: 50000, currency: 'EUR' },
-      decision_maker: 'CEO',
-      timeline: 'this_quarter',
-      pains: 'Slow quotes',
-    });
-    await rep
-      .post(`/api/records/deal/${id}/activities`)
-      .send({ type: 'meeting', result: 'needs_identified' })
-      .expect(201);
+    await walkToProposal(rep, id);
     type Parked = StateView & { failedSteps: { key: string; type: string; error: string }[] };
     const failed = await eventuallyFor(h, id, async () => (await state(rep, id)) as Parked, 30000).then(
       async () => eventuallyFor(h, id, async () => ((await state(rep, id)) as Parked).failedSteps[0], 30000),
