@@ -1,66 +1,17 @@
-import type { ParameterObject, PathsObject, SchemaObject } from 'openapi3-ts/oas31';
+import type { ParameterObject, PathsObject } from 'openapi3-ts/oas31';
 import { recordCommentPaths, recordTimelinePaths, viewsPaths } from './collaboration-paths';
 import { analyticsPaths } from './analytics-paths';
+import { automationPaths } from './automation-paths';
 import { inboxPaths, recordInboxPaths } from './inbox-paths';
+import { processPaths } from './process-paths';
 import { anyObject, body, json, op, problem } from './openapi-helpers';
 
-const problemRecord: SchemaObject = {
-  type: 'object',
-  properties: {
-    id: { type: 'string', format: 'uuid' },
-    entity: { type: 'string' },
-    title: { type: 'string' },
-  },
-};
-
-/** GET /api/automation/problems (see the automation problems service). */
-const automationProblems: SchemaObject = {
-  type: 'object',
-  properties: {
-    owedStarts: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          id: { type: 'string', description: 'What the retry route takes' },
-          record: problemRecord,
-          processKey: { type: 'string' },
-          processLabel: { type: 'string' },
-          attempts: { type: 'integer', description: 'Failed tries so far' },
-          lastError: { type: ['string', 'null'] },
-          nextAttemptAt: { type: 'string', format: 'date-time' },
-          createdAt: { type: 'string', format: 'date-time' },
-        },
-      },
-    },
-    failedSteps: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          id: { type: 'string' },
-          record: problemRecord,
-          workflowId: { type: 'string' },
-          processKey: { type: 'string' },
-          processLabel: { type: 'string' },
-          processVersion: { type: 'integer' },
-          stepKey: { type: 'string', description: 'What the retry and skip routes take as {step}' },
-          step: { type: 'string' },
-          nodeId: { type: ['string', 'null'] },
-          error: { type: ['string', 'null'] },
-          at: { type: 'string', format: 'date-time' },
-        },
-      },
-    },
-    truncated: { type: 'boolean', description: 'A list was cut at the limit' },
-  },
-};
-
-/** Platform routes that do not depend on published definitions. */
 export function platformPaths(): PathsObject {
   return {
     ...inboxPaths(),
     ...analyticsPaths(),
+    ...automationPaths(),
+    ...processPaths(),
     ...viewsPaths(),
     '/api/health': {
       get: {
@@ -192,165 +143,6 @@ export function platformPaths(): PathsObject {
       post: op('Mark one of my notifications read', 'notifications', {
         '200': json('Notification', anyObject),
       }),
-    },
-    '/api/processes/simulate': {
-      post: op(
-        'Simulate a draft or published process on a sample record (virtual clock; nothing is sent or stored)',
-        'processes',
-        {
-          '200': json(
-            'Path taken, mails, approvals, tasks, notifications, record updates and the full timeline',
-            anyObject,
-          ),
-          '422': problem('The draft process breaks definition rules (the validateDefinition errors)'),
-        },
-        {
-          requestBody: body({
-            type: 'object',
-            required: ['process', 'record'],
-            properties: {
-              process: {
-                description: 'A process definition (draft) or { key, version? } of a published one',
-                type: 'object',
-              },
-              record: { description: 'Sample field values of the record', type: 'object' },
-              related: { description: 'Sample related records by reference field key', type: 'object' },
-              ownerManagerId: { type: 'string' },
-              script: {
-                type: 'array',
-                description:
-                  'Events at virtual times: { after?: ISO 8601 duration, at?: epoch ms, event?: { type, … } }',
-                items: anyObject,
-              },
-              startAt: {
-                description: 'Virtual clock start (epoch ms or ISO date)',
-                type: ['number', 'string'],
-              },
-              until: { description: 'Fire pending timers up to this moment', type: ['number', 'string'] },
-            },
-          }),
-        },
-      ),
-    },
-    '/api/processes/{key}/start': {
-      post: op(
-        'Start a process for a record by hand (idempotent: one instance per process and record)',
-        'processes',
-        {
-          '201': json('Started', anyObject),
-          '200': json('Already started', anyObject),
-          '422': problem('The process has no manual trigger'),
-          '503': problem('The process engine is not configured'),
-        },
-        {
-          requestBody: body({
-            type: 'object',
-            required: ['recordId'],
-            properties: { recordId: { type: 'string', format: 'uuid' } },
-          }),
-        },
-      ),
-    },
-    '/api/processes/{key}/instances': {
-      get: op('Instances of a process (?version= to list one pinned version)', 'processes', {
-        '200': json('Instances', anyObject),
-        '503': problem('The process engine is not configured'),
-      }),
-    },
-    '/api/processes/instances/{workflowId}/steps/{step}/{decision}': {
-      post: op('Admin: retry or skip a failed step of an instance (decision: retry | skip)', 'processes', {
-        '202': json('Signalled', anyObject),
-        '409': problem('The step is not parked on a failure (never failed, or already retried or skipped)'),
-        '503': problem('The process engine is not configured'),
-      }),
-    },
-    '/api/automation/problems': {
-      get: op(
-        'Admin: what is stuck in the automation — process starts records owe (not yet accepted by the engine) and steps parked on a failure',
-        'processes',
-        { '200': json('Owed starts (oldest first) and parked steps (newest first)', automationProblems) },
-        {
-          parameters: [
-            {
-              name: 'limit',
-              in: 'query',
-              description: 'At most this many of each list (default 200)',
-              schema: { type: 'integer', minimum: 1, maximum: 9999 },
-            },
-          ],
-        },
-      ),
-    },
-    '/api/automation/owed-starts/{id}/retry': {
-      post: op('Admin: try an owed process start now, whatever its backoff says', 'processes', {
-        '200': json('What the try came to', {
-          type: 'object',
-          required: ['outcome'],
-          properties: {
-            outcome: { type: 'string', enum: ['started', 'dropped', 'failed'] },
-            error: { type: 'string', description: 'Why it failed again, or why it was dropped' },
-          },
-        }),
-        '409': problem('Another API instance is trying this start right now'),
-        '503': problem('The process engine is not configured'),
-      }),
-    },
-    '/api/records/{entity}/{id}/process': {
-      get: op(
-        'Where the record stands in its process: stage, allowed transitions with missing fields, approvals, tasks, timers, log',
-        'processes',
-        {
-          '200': json('Process state', anyObject),
-          '503': problem('The process engine is not configured'),
-        },
-      ),
-    },
-    '/api/records/{entity}/{id}/process/move': {
-      post: op(
-        'Move the record along a transition (validated by the process before anything is recorded)',
-        'processes',
-        {
-          '200': json(
-            'Process state after the move (the step log’s latest 20 entries; GET …/process answers all of it)',
-            anyObject,
-          ),
-          '422': problem('The move is not allowed: one entry per missing field or broken rule'),
-          '503': problem('The process engine is not configured'),
-        },
-        {
-          requestBody: body({
-            type: 'object',
-            required: ['to'],
-            properties: {
-              to: { type: 'string', description: 'Edge id or target stage id' },
-              checkedItems: { type: 'array', items: { type: 'string' } },
-              process: { type: 'string', description: 'Process key, when the entity has several' },
-            },
-          }),
-        },
-      ),
-    },
-    '/api/records/{entity}/{id}/process/checklist/{itemId}': {
-      put: op(
-        'Tick or untick an item of the checklist of the stage the record is in (kept by the process; counts for later moves)',
-        'processes',
-        {
-          '200': json('Process state after the tick', anyObject),
-          '422': problem('The item is not on the checklist of a stage that holds the record'),
-          '503': problem('The process engine is not configured'),
-        },
-        {
-          requestBody: body({
-            type: 'object',
-            required: ['checked'],
-            properties: {
-              checked: { type: 'boolean' },
-              stage: { type: 'string', description: 'Stage node id, when several stages hold the record' },
-              process: { type: 'string', description: 'Process key, when the entity has several' },
-            },
-          }),
-        },
-      ),
     },
     '/api/solution/import': {
       post: op(
