@@ -30,7 +30,7 @@ import { orderedStageNodes, processShape, type ProcessShape } from './process-sh
 export interface AnalyticsDeps {
   db: Db;
   definitions: {
-    latestAll(kind: 'process'): Promise<{ key: string; content: Record<string, unknown> }[]>;
+    latestAll(kind: 'process'): Promise<{ key: string; version: number; content: Record<string, unknown> }[]>;
     /** Every published version of a definition, newest first. */
     versions(kind: 'process', key: string): Promise<{ version: number; content: Record<string, unknown> }[]>;
   };
@@ -86,6 +86,22 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     amountField: shape.amountField ? { key: shape.amountField.key, label: shape.amountField.label } : null,
   });
 
+  // Published versions never change: a process's list is read again only after a new publish.
+  const versionLists = new Map<
+    string,
+    { latest: number; versions: { version: number; content: unknown }[] }
+  >();
+  async function versionsOf(processKey: string) {
+    const latest =
+      (await deps.definitions.latestAll('process')).find((p) => p.key === processKey)?.version ?? 0;
+    const cached = versionLists.get(processKey);
+    if (cached !== undefined && cached.latest === latest) return cached.versions;
+    const versions = await deps.definitions.versions('process', processKey);
+    if (versionLists.size >= 100) versionLists.clear();
+    versionLists.set(processKey, { latest, versions });
+    return versions;
+  }
+
   /**
    * The nodes records sit in that the latest version no longer has (an analyst removed or renamed a
    * stage while instances ran on the earlier version), named as the newest version that has them.
@@ -94,7 +110,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     const current = new Set([...shape.stages, ...shape.ends].map((node) => node.id));
     const missing = occupied.filter((id) => !current.has(id)).sort();
     if (missing.length === 0) return [];
-    const versions = await deps.definitions.versions('process', processKey);
+    const versions = await versionsOf(processKey);
     return missing.map((id) => {
       for (const version of versions) {
         const definition = version.content as unknown as ProcessDefinition;
