@@ -1,4 +1,4 @@
-import type { DefinitionDiff, VersionMeta, VersionRef } from '@crm/definitions';
+import { isStoredKind, type DefinitionDiff, type VersionMeta, type VersionRef } from '@crm/definitions';
 import { Router, type Request } from 'express';
 import { actorOf } from '../auth/request-context';
 import { BadRequestError, NotFoundError } from '../http/problems';
@@ -6,13 +6,13 @@ import { isPlainObject, requireObject } from '../http/validate';
 import { requireCapability } from '../rbac/require-capability';
 import { parseMigration } from './data-migration';
 import type { DefinitionsService } from './definitions.service';
-import { isDefinitionKind, type DefinitionKind } from './versions.repository';
+import type { DefinitionKind } from './versions.repository';
 
 const KEY = /^[a-z][a-z0-9_]{0,62}$/;
 
 function kindKey(req: Request): { kind: DefinitionKind; key: string } {
   const { kind, key } = req.params;
-  if (typeof kind !== 'string' || !isDefinitionKind(kind))
+  if (typeof kind !== 'string' || !isStoredKind(kind))
     throw new NotFoundError(`Unknown definition kind "${String(kind)}".`);
   if (typeof key !== 'string' || !KEY.test(key)) throw new NotFoundError(`No ${kind} "${String(key)}".`);
   return { kind, key };
@@ -33,7 +33,7 @@ function parsePublishBody(body: unknown) {
     if (
       !isPlainObject(item) ||
       typeof item.kind !== 'string' ||
-      !isDefinitionKind(item.kind) ||
+      !isStoredKind(item.kind) ||
       typeof item.key !== 'string' ||
       !KEY.test(item.key)
     )
@@ -56,7 +56,7 @@ export function definitionsRoutes(definitions: DefinitionsService): Router {
   // Published definitions drive every generated screen: any signed-in user may read them.
   router.get('/published', async (req, res) => {
     const kind = req.query.kind;
-    if (kind !== undefined && (typeof kind !== 'string' || !isDefinitionKind(kind)))
+    if (kind !== undefined && (typeof kind !== 'string' || !isStoredKind(kind)))
       throw new BadRequestError('Unknown kind.');
     res.json({ items: await definitions.latestAll(kind) });
   });

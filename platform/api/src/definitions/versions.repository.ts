@@ -1,4 +1,4 @@
-import { isStoredKind, type Draft, type PublishedVersion, type StoredKind } from '@crm/definitions';
+import type { Draft, PublishedVersion, StoredKind } from '@crm/definitions';
 import { sql } from 'kysely';
 import { asIso, type Db } from '../db/db';
 
@@ -6,8 +6,6 @@ import { asIso, type Db } from '../db/db';
 export type { Draft, PublishedVersion };
 
 export type DefinitionKind = StoredKind;
-/** A kind this API stores (every definition kind but the solution). */
-export const isDefinitionKind = (value: string): value is DefinitionKind => isStoredKind(value);
 
 interface VersionRow {
   id: string;
