@@ -137,36 +137,36 @@ async function instanceFor(
   );
   for (const process of candidates) {
     const key = { processKey: process.key, recordId: record.id };
-    let state: unknown;
-    try {
-      state = await gateway.state(key);
-    } catch (error) {
-      // The engine is out of reach: a record that still owes its start says that rather than 503.
-      if (!(error instanceof ServiceUnavailableError)) throw error;
-      const owed = await deps.owedStarts(record.id);
-      throw owed.length > 0 ? startPendingProblem(owed) : error;
-    }
+    // The engine out of reach (503) is also told apart for a record that still owes its start.
+    const state = await orPending(deps, record.id, ServiceUnavailableError, () => gateway.state(key));
     if (state !== null) return { key, state };
   }
-  throw await noProcess(deps, record.id);
+  throw await pendingOr(deps, record.id, new NotFoundError('No process runs for this record.'));
 }
 
-/** Why a record has no process: its start is still owed, or it has none. */
-async function noProcess(deps: ProcessesRoutesDeps, recordId: string): Promise<Error> {
+/** A record whose process start is still owed is told so instead of `error`. */
+async function pendingOr(deps: ProcessesRoutesDeps, recordId: string, error: unknown): Promise<unknown> {
   const owed = await deps.owedStarts(recordId);
-  return owed.length > 0 ? startPendingProblem(owed) : new NotFoundError('No process runs for this record.');
+  return owed.length > 0 ? startPendingProblem(owed) : error;
+}
+
+/** Runs `work`; an error of class `kind` is answered as "not started yet" when the record owes its start. */
+async function orPending<T>(
+  deps: ProcessesRoutesDeps,
+  recordId: string,
+  kind: abstract new (...args: never[]) => Error,
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw error instanceof kind ? await pendingOr(deps, recordId, error) : error;
+  }
 }
 
 /** Runs a user action; a record whose process has not started yet is told why. */
-async function onProcess<T>(deps: ProcessesRoutesDeps, recordId: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await forwardToProcess(work);
-  } catch (error) {
-    if (!(error instanceof NotFoundError)) throw error;
-    const owed = await deps.owedStarts(recordId);
-    throw owed.length > 0 ? startPendingProblem(owed) : error;
-  }
-}
+const onProcess = <T>(deps: ProcessesRoutesDeps, recordId: string, work: () => Promise<T>): Promise<T> =>
+  orPending(deps, recordId, NotFoundError, () => forwardToProcess(work));
 
 /** A user action on a record's process needs the record visible (404) and records.write (403). */
 async function writableRecord(deps: ProcessesRoutesDeps, req: Request): Promise<Actor> {
