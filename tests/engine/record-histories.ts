@@ -6,8 +6,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { temporal as proto } from '@temporalio/proto';
-import { accountData, createRecord, productData } from '../support/fixtures';
+import { createRecord, productData } from '../support/fixtures';
 import type { Agent } from '../support/test-platform';
+import { newDeal as newBuyersDeal } from './deal-walks';
 import { eventually, startEngine, type EngineHarness } from './engine-harness';
 
 const OUT_DIR = path.join(__dirname, 'histories');
@@ -46,22 +47,11 @@ async function record(h: EngineHarness): Promise<void> {
       .expect(200);
 
   async function newDeal(name: string): Promise<string> {
-    const account = await createRecord(
-      rep,
-      'account',
-      accountData({ name: `${name} account`, segment: 'corporate', corporate_employees: 400 }),
-    );
-    const contact = await createRecord(rep, 'contact', {
-      first_name: 'Ada',
-      last_name: name,
-      email: `${name.toLowerCase().replace(/\W+/g, '-')}@example.test`,
-      account: account.id,
-    });
-    const deal = await createRecord(rep, 'deal', { name, account: account.id, contact: contact.id });
+    const id = await newBuyersDeal(rep, name, `${name.toLowerCase().replace(/\W+/g, '-')}@example.test`);
     await eventually(async () =>
-      (await rep.get(`/api/records/deal/${deal.id}/process`)).status === 200 ? true : undefined,
+      (await rep.get(`/api/records/deal/${id}/process`)).status === 200 ? true : undefined,
     );
-    return deal.id;
+    return id;
   }
 
   async function toNegotiation(id: string): Promise<void> {
