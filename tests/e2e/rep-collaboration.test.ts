@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createProcessPorts } from '@crm/api';
 import { accountData, createRecord } from '../support/fixtures';
+import { instanceOf } from '../support/process-requests';
 import { artifactsDir, ensureBuilt, launchBrowser, serveUi, type UiServer } from '../support/browser';
 import { createTestPlatform, PASSWORD, type TestPlatform, type UserName } from '../support/test-platform';
 
@@ -67,13 +68,7 @@ describe('a rep working with others in the runtime UI', () => {
     });
     // Two reminders the process sends the owner (an idle deal, a stalled approval).
     const ports = createProcessPorts({ db: t.platform.db, services: t.platform.services });
-    const instance = {
-      workflowId: `process:deal_pipeline:${dealId}`,
-      processKey: 'deal_pipeline',
-      processVersion: 1,
-      recordId: dealId,
-      entity: 'deal',
-    };
+    const instance = instanceOf(dealId);
     for (const [key, message] of [
       ['collab:idle', 'Lindqvist fleet rollout has been idle for 2 working days.'],
       ['collab:call', 'Call the client back about the fleet rollout.'],

@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createRecordProcessPorts } from '@crm/api';
 import { createTestPlatform, PASSWORD, type TestPlatform, type UserName } from '../support/test-platform';
 import { accountData, createRecord } from '../support/fixtures';
+import { discountApproval, instanceOf } from '../support/process-requests';
 import { artifactsDir, ensureBuilt, launchBrowser, serveUi, type UiServer } from '../support/browser';
 
 jest.setTimeout(240_000);
@@ -67,23 +68,7 @@ describe('runtime UI in the browser', () => {
 
     // The engine asks the rep's manager to approve the 30 % discount.
     const ports = createRecordProcessPorts({ db: tp.platform.db, services: tp.platform.services });
-    await ports.approvals.request({
-      instance: {
-        workflowId: `process:deal_pipeline:${dealId}`,
-        processKey: 'deal_pipeline',
-        processVersion: 1,
-        recordId: dealId,
-        entity: 'deal',
-      },
-      key: 'e2e:approval:1',
-      approvalId: 'discount_approval:1',
-      nodeId: 'discount_approval',
-      nodeLabel: 'Discount approval',
-      levelIndex: 0,
-      levelId: 'manager',
-      levelLabel: 'Sales manager',
-      approver: { type: 'ownerManager' },
-    });
+    await ports.approvals.request(discountApproval(instanceOf(dealId), 'discount_approval:1'));
   });
 
   afterAll(async () => {
@@ -196,7 +181,12 @@ describe('runtime UI in the browser', () => {
 
   it('a manager sees the approval request with the rule and the deal’s facts', async () => {
     const page = await signIn('manager');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Approvals' }).click();
+    // The navigation counts what waits for the manager: this one request.
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const approvals = nav.getByRole('link', { name: 'Approvals, 1 to decide' });
+    await approvals.waitFor();
+    expect(await approvals.locator('.nav-badge').textContent()).toBe('1');
+    await approvals.click();
     const request = page.getByTestId('approval').filter({ hasText: 'Nordwind rollout' });
     await request.waitFor();
     await request.getByText('Sales manager', { exact: false }).first().waitFor();

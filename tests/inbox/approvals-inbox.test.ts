@@ -1,4 +1,5 @@
 import { ProcessActionRejectedError, type ApprovalView } from '@crm/api';
+import { discountApproval } from '../support/process-requests';
 import { queryDatabase } from '../support/test-database';
 import type { TestPlatform, UserName } from '../support/test-platform';
 import {
@@ -32,18 +33,12 @@ afterAll(() => stopInboxWorld({ t, withGateway }));
 async function requested(name: string, level: 0 | 1 = 0) {
   const deal = await dealOf(agents.rep, name, { amount: { amount: 80000, currency: 'EUR' }, discount: 30 });
   const approvalId = newKey('approval');
-  await ports.approvals.request({
-    instance: instanceOf(deal.id),
-    key: approvalId,
-    approvalId,
-    nodeId: 'discount_approval',
-    nodeLabel: 'Discount approval',
-    levelIndex: level,
-    levelId: level === 0 ? 'manager' : 'director',
-    levelLabel: level === 0 ? 'Sales manager' : 'Sales director',
-    approver: level === 0 ? { type: 'ownerManager' } : { type: 'role', role: 'director' },
-    deadline: Date.parse('2030-01-01T12:00:00Z'),
-  });
+  await ports.approvals.request(
+    discountApproval(instanceOf(deal.id), approvalId, {
+      level,
+      deadline: Date.parse('2030-01-01T12:00:00Z'),
+    }),
+  );
   return { deal, approvalId };
 }
 
@@ -93,17 +88,7 @@ describe('approvals inbox', () => {
 
   it('is idempotent by key: a replayed request adds no second entry', async () => {
     const { deal, approvalId } = await requested('Replay deal');
-    await ports.approvals.request({
-      instance: instanceOf(deal.id),
-      key: approvalId,
-      approvalId,
-      nodeId: 'discount_approval',
-      nodeLabel: 'Discount approval',
-      levelIndex: 0,
-      levelId: 'manager',
-      levelLabel: 'Sales manager',
-      approver: { type: 'ownerManager' },
-    });
+    await ports.approvals.request(discountApproval(instanceOf(deal.id), approvalId));
     expect((await inbox('manager')).filter((item) => item.record.id === deal.id)).toHaveLength(1);
   });
 });

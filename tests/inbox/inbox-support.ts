@@ -9,7 +9,7 @@ import {
   type ProcessActionRejectedError,
   type ProcessGateway,
 } from '@crm/api';
-import type { InstanceRef, ProcessPorts } from '@crm/workflows/contract';
+import type { ProcessPorts } from '@crm/workflows/contract';
 import { accountData, createRecord } from '../support/fixtures';
 import {
   createTestPlatform,
@@ -110,17 +110,7 @@ export async function signIn(app: Express, t: TestPlatform, name: UserName): Pro
   return agent;
 }
 
-export const PROCESS_KEY = 'deal_pipeline';
-
-export function instanceOf(recordId: string, entity = 'deal'): InstanceRef {
-  return {
-    workflowId: `process:${PROCESS_KEY}:${recordId}`,
-    processKey: PROCESS_KEY,
-    processVersion: 1,
-    recordId,
-    entity,
-  };
-}
+export { instanceOf } from '../support/process-requests';
 
 export function portsOf(t: TestPlatform): Pick<ProcessPorts, 'stages' | 'records' | 'tasks' | 'approvals'> {
   return createRecordProcessPorts({ db: t.platform.db, services: t.platform.services });

@@ -1,4 +1,6 @@
 import type { TaskView } from '@crm/api';
+import type { Assignee } from '@crm/definitions';
+import { qualificationTask } from '../support/process-requests';
 import type { TestPlatform, UserName } from '../support/test-platform';
 import {
   dealOf,
@@ -29,24 +31,13 @@ beforeAll(async () => {
 });
 afterAll(() => stopInboxWorld({ t, withGateway }));
 
-type Assignee = Parameters<typeof ports.tasks.create>[0]['assignee'];
-
 async function processTask(
   dealId: string,
   assignee: Assignee,
   options: { blocking?: boolean; dueAt?: number } = {},
 ) {
   const key = newKey('task');
-  await ports.tasks.create({
-    instance: instanceOf(dealId),
-    key,
-    taskId: key,
-    nodeId: 'qualification',
-    title: `Task ${key}`,
-    assignee,
-    blocking: options.blocking ?? false,
-    ...(options.dueAt === undefined ? {} : { dueAt: options.dueAt }),
-  });
+  await ports.tasks.create(qualificationTask(instanceOf(dealId), key, assignee, options));
   return key;
 }
 

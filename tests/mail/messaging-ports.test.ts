@@ -7,6 +7,7 @@ import {
 import { startSmtpServer, type Mailbox, type SmtpService } from '@crm/devservices';
 import type { InstanceRef } from '@crm/workflows/contract';
 import { accountData, createRecord } from '../support/fixtures';
+import { instanceOf } from '../support/process-requests';
 import { queryDatabase } from '../support/test-database';
 import { createTestPlatform, type Agent, type TestPlatform } from '../support/test-platform';
 
@@ -39,15 +40,8 @@ beforeAll(async () => {
     amount: { amount: 9_990.5, currency: 'USD' },
   });
   const bare = await createRecord(rep, 'deal', { name: 'Bare deal', account: account.id });
-  const ref = (recordId: string): InstanceRef => ({
-    workflowId: `process:deal_pipeline:${recordId}`,
-    processKey: 'deal_pipeline',
-    processVersion: 1,
-    recordId,
-    entity: 'deal',
-  });
-  instance = ref(deal.id);
-  bareInstance = ref(bare.id);
+  instance = instanceOf(deal.id);
+  bareInstance = instanceOf(bare.id);
 });
 
 afterAll(async () => {

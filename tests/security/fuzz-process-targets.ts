@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { createProcessPorts } from '@crm/api';
 import type { Response } from 'supertest';
+import { discountApproval, instanceOf, qualificationTask } from '../support/process-requests';
 import { queryDatabase } from '../support/test-database';
 import type { TestPlatform } from '../support/test-platform';
 import { mutationsOf, nastyString, nastyValue } from './fuzz-arbitraries';
@@ -19,35 +20,15 @@ export interface ProcessTargets {
 export async function createProcessTargets(t: TestPlatform, dealId: string): Promise<ProcessTargets> {
   const ports = createProcessPorts({ db: t.platform.db, services: t.platform.services });
   const published = await t.platform.services.definitions.latest('process', 'deal_pipeline');
-  const instance = {
-    workflowId: `process:deal_pipeline:${dealId}`,
-    processKey: 'deal_pipeline',
-    processVersion: published.version,
-    recordId: dealId,
-    entity: 'deal',
-  };
+  const instance = instanceOf(dealId, { version: published.version });
   const deal = await t.platform.services.records.findVisible(t.actors.rep, 'deal', dealId);
-  await ports.tasks.create({
-    instance,
-    key: 'fuzz:task',
-    taskId: 'fuzz:task',
-    nodeId: 'qualification',
-    title: 'Fuzzed task',
-    assignee: { type: 'owner' },
-    blocking: false,
-  });
+  await ports.tasks.create(
+    qualificationTask(instance, 'fuzz:task', { type: 'owner' }, { title: 'Fuzzed task' }),
+  );
   // Asked of the admin role, so the fuzzing admin passes every check up to the process engine.
-  await ports.approvals.request({
-    instance,
-    key: 'fuzz:approval',
-    approvalId: 'fuzz:approval',
-    nodeId: 'discount_approval',
-    nodeLabel: 'Discount approval',
-    levelIndex: 0,
-    levelId: 'manager',
-    levelLabel: 'Sales manager',
-    approver: { type: 'role', role: 'admin' },
-  });
+  await ports.approvals.request(
+    discountApproval(instance, 'fuzz:approval', { approver: { type: 'role', role: 'admin' } }),
+  );
   const [taskRow] = await queryDatabase<{ id: string }>(
     t.database.url,
     "SELECT id FROM tasks WHERE idempotency_key = 'fuzz:task'",

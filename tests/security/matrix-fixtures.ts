@@ -2,6 +2,7 @@ import { createProcessPorts } from '@crm/api';
 import type { Assignee } from '@crm/definitions';
 import type { InstanceRef, ProcessPorts } from '@crm/workflows/contract';
 import { accountData } from '../support/fixtures';
+import { discountApproval, qualificationTask } from '../support/process-requests';
 import { queryDatabase } from '../support/test-database';
 import type { TestPlatform, UserName } from '../support/test-platform';
 
@@ -81,16 +82,18 @@ export class ProcessFixtures {
   async task(owner: UserName, blocking = false): Promise<string> {
     const dealId = await this.deal(owner);
     const taskId = this.key('task');
-    await this.ports.tasks.create({
-      instance: await this.instance(dealId),
-      key: taskId,
-      taskId,
-      nodeId: 'qualification',
-      title: 'Call the client back',
-      assignee: { type: 'owner' },
-      dueAt: Date.parse('2030-01-01T09:00:00Z'),
-      blocking,
-    });
+    await this.ports.tasks.create(
+      qualificationTask(
+        await this.instance(dealId),
+        taskId,
+        { type: 'owner' },
+        {
+          title: 'Call the client back',
+          dueAt: Date.parse('2030-01-01T09:00:00Z'),
+          blocking,
+        },
+      ),
+    );
     const [row] = await queryDatabase<{ id: string }>(
       this.t.database.url,
       'SELECT id FROM tasks WHERE idempotency_key = $1',
@@ -104,18 +107,12 @@ export class ProcessFixtures {
   async approval(owner: UserName, approver: Assignee): Promise<{ id: string; recordId: string }> {
     const dealId = await this.deal(owner);
     const approvalId = this.key('approval');
-    await this.ports.approvals.request({
-      instance: await this.instance(dealId),
-      key: approvalId,
-      approvalId,
-      nodeId: 'discount_approval',
-      nodeLabel: 'Discount approval',
-      levelIndex: 0,
-      levelId: 'manager',
-      levelLabel: 'Sales manager',
-      approver,
-      deadline: Date.parse('2030-01-01T12:00:00Z'),
-    });
+    await this.ports.approvals.request(
+      discountApproval(await this.instance(dealId), approvalId, {
+        approver,
+        deadline: Date.parse('2030-01-01T12:00:00Z'),
+      }),
+    );
     const [row] = await queryDatabase<{ id: string }>(
       this.t.database.url,
       'SELECT id FROM approvals WHERE approval_id = $1',

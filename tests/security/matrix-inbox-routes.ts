@@ -59,6 +59,11 @@ export const INBOX_ROUTES: Record<string, RouteSpec> = {
     expected: recordAccess('records.read'),
     prepare: async (ctx, o) => ({ method: 'get', path: dealPath(await ctx.deal(o), '/automation') }),
   },
+  'GET /api/counters': {
+    ownership: false,
+    expected: signedIn,
+    prepare: simple('get', '/api/counters'),
+  },
   'GET /api/notifications': {
     ownership: false,
     expected: signedIn,

@@ -59,4 +59,4 @@ export type {
 export type { ProblemDetails, ProblemEntry } from './problems';
 export type { AuditEntry, FilterOp, FilterOpList, ListResult, RecordView } from './records';
 export type { SimulatedCommand, SimulatedVisit, SimulationAnswer } from './simulation';
-export type { DirectoryUser, Me, PublicUser } from './users';
+export type { DirectoryUser, Me, PublicUser, WorkCounters } from './users';

@@ -29,3 +29,16 @@ export interface DirectoryUser {
   active: boolean;
   email?: string;
 }
+
+/**
+ * What waits for the signed-in user, for the navigation's badges (GET /api/counters): the same
+ * scopes as the lists they count (`/api/tasks`, `/api/approvals`, `/api/automation/problems`).
+ */
+export interface WorkCounters {
+  /** Open tasks assigned to the user or queued for their role; `overdue` of them are past due. */
+  tasks: { open: number; overdue: number };
+  /** Approval requests the user may decide now (0 without approvals.decide). */
+  approvals: { pending: number };
+  /** Owed process starts and parked steps; null unless the user may see them (users.manage). */
+  automationProblems: number | null;
+}

@@ -12,6 +12,7 @@ import { automationProblemsRoutes } from './automation/automation-problems.route
 import { owedStartsOf } from './processes/process-start-outbox';
 import { automationRoutes } from './automation/automation.routes';
 import { recordCommentsRoutes } from './comments/comments.routes';
+import { countersRoutes } from './counters/counters.routes';
 import { loginRoutes, sessionRoutes } from './auth/auth.routes';
 import { sessionMiddleware } from './auth/session';
 import type { Logger, StaticApp } from './config';
@@ -111,6 +112,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/approvals', approvalsRoutes(approvals));
   api.use('/records', recordTasksRoutes(tasks));
   api.use('/records', recordApprovalsRoutes(approvals));
+  api.use('/counters', countersRoutes({ tasks, approvals, automationProblems: services.automationProblems }));
   api.use(
     '/records',
     recordTimelineRoutes({

@@ -13,6 +13,7 @@ import { NotificationsBell } from './tasks/notifications-bell';
 import { ApprovalsInbox } from './approvals/approvals-inbox';
 import { AutomationProblemsPage } from './automation/automation-problems';
 import { UsersProvider } from './shared/users';
+import { useWorkCounters } from './shared/use-work-counters';
 
 // The board and the dashboard carry the drag-and-drop and chart libraries: loaded when first
 // opened, so the lists and record pages a rep works in start without parsing them.
@@ -28,18 +29,49 @@ function isActive(route: Route, href: string): boolean {
   return JSON.stringify(route) === JSON.stringify(target);
 }
 
+/** A count beside a navigation entry: shown when above zero, read out with what it counts. */
+interface Badge {
+  count: number;
+  /** What the count is, for screen readers ("3 open, 1 overdue"). */
+  says: string;
+  alert?: boolean;
+}
+
 function Navigation({ ws, route }: { ws: Workspace; route: Route }) {
-  const link = (href: string, label: string) => (
-    <a key={href} href={href} aria-current={isActive(route, href) ? 'page' : undefined}>
-      {label}
-    </a>
-  );
+  const counters = useWorkCounters();
+  const link = (href: string, label: string, badge?: Badge) => {
+    const shown = badge && badge.count > 0 ? badge : undefined;
+    return (
+      <a
+        key={href}
+        href={href}
+        aria-current={isActive(route, href) ? 'page' : undefined}
+        aria-label={shown ? `${label}, ${shown.says}` : undefined}
+      >
+        <span>{label}</span>
+        {shown && (
+          <span className={shown.alert ? 'nav-badge nav-badge-alert' : 'nav-badge'} aria-hidden>
+            {shown.count > 99 ? '99+' : shown.count}
+          </span>
+        )}
+      </a>
+    );
+  };
+  const tasks = counters?.tasks;
+  const tasksBadge: Badge | undefined = tasks && {
+    count: tasks.open,
+    says: tasks.overdue > 0 ? `${tasks.open} open, ${tasks.overdue} overdue` : `${tasks.open} open`,
+    alert: tasks.overdue > 0,
+  };
+  const pending = counters?.approvals.pending ?? 0;
+  const problems = counters?.automationProblems ?? 0;
   return (
     <nav className="sidenav" aria-label="Main">
       <div className="sidenav-group">
         <span className="sidenav-title">Work</span>
-        {link('#/tasks', 'My tasks')}
-        {can(ws, 'approvals.decide') && link('#/approvals', 'Approvals')}
+        {link('#/tasks', 'My tasks', tasksBadge)}
+        {can(ws, 'approvals.decide') &&
+          link('#/approvals', 'Approvals', { count: pending, says: `${pending} to decide` })}
         {ws.processes.map((p) => link(`#/dashboard/${p.key}`, `${p.label} dashboard`))}
       </div>
       <div className="sidenav-group">
@@ -55,7 +87,11 @@ function Navigation({ ws, route }: { ws: Workspace; route: Route }) {
       {can(ws, 'users.manage') && (
         <div className="sidenav-group">
           <span className="sidenav-title">Administration</span>
-          {link('#/automation', 'Automation problems')}
+          {link('#/automation', 'Automation problems', {
+            count: problems,
+            says: `${problems} waiting`,
+            alert: true,
+          })}
         </div>
       )}
     </nav>

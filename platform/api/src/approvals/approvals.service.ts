@@ -61,6 +61,10 @@ export function createApprovalsService(deps: ApprovalsDeps) {
     return view;
   }
 
+  /** The pending inbox: undecided requests of live records that the actor may decide. */
+  const pendingFor = (actor: Actor) =>
+    sql`a.status = 'pending' AND r.deleted_at IS NULL AND ${eligibleFor(actor)}`;
+
   async function findRow(actor: Actor, id: string): Promise<ApprovalRow | undefined> {
     if (!isUuid(id)) return undefined;
     return db.one(
@@ -93,13 +97,21 @@ export function createApprovalsService(deps: ApprovalsDeps) {
       const rows =
         filter === 'pending'
           ? await db.query(sql<ApprovalRow>`SELECT ${approvalColumns(actor)} FROM ${APPROVAL_FROM}
-              WHERE a.status = 'pending' AND r.deleted_at IS NULL AND ${eligibleFor(actor)}
-              ORDER BY a.deadline ASC NULLS LAST, a.requested_at, a.id LIMIT 500`)
+              WHERE ${pendingFor(actor)} ORDER BY a.deadline ASC NULLS LAST, a.requested_at, a.id LIMIT 500`)
           : await db.query(sql<ApprovalRow>`SELECT ${approvalColumns(actor)} FROM ${APPROVAL_FROM}
               WHERE a.status IN ('approved', 'rejected') AND r.deleted_at IS NULL
                 AND (${eligibleFor(actor)} OR a.decided_by = ${actor.id}::uuid)
               ORDER BY a.decided_at DESC NULLS LAST, a.id LIMIT 500`);
       return views(actor, rows);
+    },
+
+    /** How many requests the pending inbox holds (uncapped); 0 for whoever may not decide. */
+    async countPending(actor: Actor): Promise<number> {
+      if (!can(actor, 'approvals.decide')) return 0;
+      const row = await db.one(
+        sql<{ n: number }>`SELECT count(*)::int AS n FROM ${APPROVAL_FROM} WHERE ${pendingFor(actor)}`,
+      );
+      return row?.n ?? 0;
     },
 
     /** Every approval of a record the actor can see (404 otherwise), newest first. */

@@ -4,7 +4,7 @@
 // even while the process engine is down (which is when it matters most).
 import type { AutomationProblems } from '@crm/definitions';
 import { sql } from 'kysely';
-import type { Actor } from '../auth/actor';
+import { can, type Actor } from '../auth/actor';
 import { asIso, type Db } from '../db/db';
 import type { DefinitionsService } from '../definitions/definitions.service';
 import { assertCapability } from '../rbac/require-capability';
@@ -41,6 +41,11 @@ interface FailedRow {
 /** A failure's log key is `<command key>:failed:<round>`; its retry or skip is logged under the same round. */
 const FAILED_KEY = /^(.*):failed:(\d+)$/;
 
+/** A failure (`f`) is parked until a retry or skip of the same round is logged. */
+const PARKED = sql`f.status = 'failed' AND NOT EXISTS (
+  SELECT 1 FROM automation_log d WHERE d.status IN ('retried', 'skipped')
+    AND d.idempotency_key = regexp_replace(f.idempotency_key, ':failed:([0-9]+)$', ':' || d.status || ':\\1'))`;
+
 export function createAutomationProblemsService(deps: {
   db: Db;
   definitions: DefinitionsService;
@@ -62,15 +67,11 @@ export function createAutomationProblemsService(deps: {
           o.last_error, o.next_attempt_at, o.created_at
         FROM process_start_outbox o JOIN records r ON r.id = o.record_id
         ORDER BY o.created_at, o.id LIMIT ${limit + 1}`);
-      // A failure is parked until a retry or skip of the same round is logged.
       const failed = await db.query(sql<FailedRow>`
         SELECT f.id::text, f.idempotency_key, f.record_id::text, f.entity, r.data AS record_data,
           f.workflow_id, f.process_key, f.process_version, f.step, f.node_id, f.error, f.at
         FROM automation_log f LEFT JOIN records r ON r.id = f.record_id
-        WHERE f.status = 'failed' AND NOT EXISTS (
-          SELECT 1 FROM automation_log d WHERE d.status IN ('retried', 'skipped')
-            AND d.idempotency_key = regexp_replace(f.idempotency_key, ':failed:([0-9]+)$', ':' || d.status || ':\\1'))
-        ORDER BY f.at DESC, f.id DESC LIMIT ${limit + 1}`);
+        WHERE ${PARKED} ORDER BY f.at DESC, f.id DESC LIMIT ${limit + 1}`);
       const processLabels = await labels();
       const entities = await entitiesOf(
         [...owed, ...failed].map((row) => row.entity),
@@ -111,6 +112,18 @@ export function createAutomationProblemsService(deps: {
         })),
         truncated: owed.length > limit || failed.length > limit,
       };
+    },
+
+    /**
+     * How many problems want an administrator, for the navigation's badge; null for whoever may not
+     * see them. An owed start counts once a try failed: before that it is a create in flight.
+     */
+    async count(actor: Actor): Promise<number | null> {
+      if (!can(actor, 'users.manage')) return null;
+      const row = await db.one(sql<{ n: number }>`SELECT
+        (SELECT count(*) FROM process_start_outbox o JOIN records r ON r.id = o.record_id WHERE o.attempts > 0)::int
+        + (SELECT count(*) FROM automation_log f WHERE ${PARKED})::int AS n`);
+      return row?.n ?? 0;
     },
   };
 }

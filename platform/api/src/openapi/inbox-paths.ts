@@ -6,6 +6,21 @@ const items: SchemaObject = {
   properties: { items: { type: 'array', items: { type: 'object' } } },
 };
 
+const count: SchemaObject = { type: 'integer', minimum: 0 };
+const counters: SchemaObject = {
+  type: 'object',
+  required: ['tasks', 'approvals', 'automationProblems'],
+  properties: {
+    tasks: {
+      type: 'object',
+      required: ['open', 'overdue'],
+      properties: { open: count, overdue: count },
+    },
+    approvals: { type: 'object', required: ['pending'], properties: { pending: count } },
+    automationProblems: { oneOf: [count, { type: 'null' }] },
+  },
+};
+
 const processAnswers = {
   '409': problem('Already completed or decided'),
   '422': problem('Refused: comment required, delegation not allowed, or the process validator said no'),
@@ -26,6 +41,13 @@ export function inboxPaths(): PathsObject {
             { name: 'mine', in: 'query', schema: { type: 'boolean', default: true } },
           ],
         },
+      ),
+    },
+    '/api/counters': {
+      get: op(
+        'What waits for me, for the navigation: open and overdue tasks, pending approvals, automation problems (null without users.manage)',
+        'inbox',
+        { '200': json('Counters', counters) },
       ),
     },
     '/api/tasks/{id}/complete': {

@@ -64,6 +64,9 @@ export function createTasksService(deps: TasksDeps) {
     }
   };
 
+  /** A task of no record, or of one not deleted. */
+  const liveRecord = sql`(t.record_id IS NULL OR r.deleted_at IS NULL)`;
+
   /** Assigned to the actor, or waiting in the queue of the actor's role. */
   const mineClause = (actor: Actor) => sql`(t.assignee_id = ${actor.id} OR t.assignee_role = ${actor.role})`;
 
@@ -105,9 +108,17 @@ export function createTasksService(deps: TasksDeps) {
       const order =
         filter === 'done' ? sql`t.completed_at DESC, t.id` : sql`t.due_at ASC NULLS LAST, t.created_at, t.id`;
       const rows = await db.query(sql<TaskRow>`SELECT ${TASK_COLUMNS} FROM ${TASK_FROM}
-        WHERE ${statusClause(filter)} AND (t.record_id IS NULL OR r.deleted_at IS NULL) AND ${scope}
+        WHERE ${statusClause(filter)} AND ${liveRecord} AND ${scope}
         ORDER BY ${order} LIMIT 500`);
       return views(rows);
+    },
+
+    /** How many of "my tasks" are open, and how many of those are overdue (the list's scope, uncapped). */
+    async countMine(actor: Actor): Promise<{ open: number; overdue: number }> {
+      const row = await db.one(sql<{ open: number; overdue: number }>`SELECT count(*)::int AS open,
+          (count(*) FILTER (WHERE ${statusClause('overdue')}))::int AS overdue
+        FROM ${TASK_FROM} WHERE ${statusClause('open')} AND ${liveRecord} AND ${mineClause(actor)}`);
+      return { open: row?.open ?? 0, overdue: row?.overdue ?? 0 };
     },
 
     /** Every task of a record the actor can see (404 otherwise), open ones first. */

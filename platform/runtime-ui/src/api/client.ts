@@ -31,7 +31,16 @@ function entriesOf(problem: Record<string, unknown>): ProblemEntry[] {
   return problemEntries(problem.errors);
 }
 
+/** Fired on `window` after any request that changed something went through (not after a GET). */
+export const DATA_CHANGED = 'crm:data-changed';
+
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const answer = await send<T>(method, path, body);
+  if (method !== 'GET' && typeof window !== 'undefined') window.dispatchEvent(new Event(DATA_CHANGED));
+  return answer;
+}
+
+async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',

@@ -20,6 +20,7 @@ import type {
   SendMailResult,
   TaskView,
   TemplateAvailability,
+  WorkCounters,
 } from '@crm/definitions';
 import { request } from './client';
 
@@ -71,6 +72,7 @@ export const api = {
     request<{ user: PublicUser }>('POST', '/api/auth/login', { email, password }),
   logout: () => request<void>('POST', '/api/auth/logout'),
   me: () => request<Me>('GET', '/api/auth/me'),
+  counters: () => request<WorkCounters>('GET', '/api/counters'),
 
   async definitions(): Promise<PublishedSet> {
     const [entities, forms, processes, mailTemplates] = await Promise.all([
