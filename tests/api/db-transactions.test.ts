@@ -89,3 +89,39 @@ it('does not hand a finished transaction to work that outlives it', async () => 
   await expect(late).resolves.toEqual(expect.any(Number));
   expect(await count()).toBe(1);
 });
+
+it('runs afterCommit work once the joined transaction committed, never after a rollback', async () => {
+  const root = t.platform.db;
+  const seen: string[] = [];
+  await root.transaction(async (tx) => {
+    await tx.query(sql`INSERT INTO db_seam_probe VALUES (1, 'committed')`);
+    // Registered through the root handle, as a port inside the unit of work would.
+    await root.afterCommit(async () => {
+      // The row is committed: another connection sees it.
+      const row = await root
+        .independent()
+        .one(sql<{ n: number }>`SELECT count(*)::int AS n FROM db_seam_probe`);
+      seen.push(`after commit, ${row?.n} row`);
+    });
+    seen.push('in the transaction');
+  });
+  expect(seen).toEqual(['in the transaction', 'after commit, 1 row']);
+
+  await expect(
+    root.transaction(async () => {
+      await root.afterCommit(async () => {
+        seen.push('after a rollback');
+        return Promise.resolve();
+      });
+      throw new Error('roll back');
+    }),
+  ).rejects.toThrow('roll back');
+  expect(seen).toHaveLength(2);
+
+  // Outside a transaction it runs at once.
+  await root.afterCommit(async () => {
+    seen.push('at once');
+    return Promise.resolve();
+  });
+  expect(seen).toHaveLength(3);
+});

@@ -245,9 +245,34 @@ describe('a sale from qualification to won, in the browser on the real engine', 
     await page.close();
   }
 
-  it('the manager and then the director approve from their inboxes', async () => {
+  /** Approves from the mail that asked for it: its personal link, in a browser that is not signed in. */
+  async function approveByMailLink(name: UserName, level: string, comment: string): Promise<void> {
+    const mail = await h.smtp.mailbox.waitFor(
+      (m) => m.to.includes(h.t.users[name].email) && m.subject.includes('Hopper fleet roll-out'),
+      60_000,
+    );
+    expect(mail.subject).toBe(`Approval needed: Discount approval – ${level} – Hopper fleet roll-out`);
+    const token = /\/app\/#\/approval-link\/([A-Za-z0-9_-]{43})/.exec(mail.text)?.[1];
+    if (token === undefined) throw new Error(`no decision link in the mail: ${mail.text}`);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await page.goto(`${server.url}/app/#/approval-link/${token}`);
+    const card = page.getByTestId('approval-link');
+    await card.getByText(`Deciding as ${name}.`).waitFor();
+    const request = card.getByTestId('approval');
+    await request.getByText(level).first().waitFor();
+    expect(await request.locator('.facts').textContent()).toMatch(/30 %/);
+    await request.getByLabel(/Comment/).fill(comment);
+    await shot(page, `08-${name}-mail-link`);
+    await request.getByRole('button', { name: 'Approve' }).click();
+    await request.getByText(`“${comment}”`).waitFor();
+    expect(await request.locator('.badge').textContent()).toBe('approved');
+    await shot(page, `09-${name}-decided-by-link`);
+    await page.close();
+  }
+
+  it('the manager approves from the inbox, the director from the link in the mail that asked', async () => {
     await approveInInbox('manager', 'Sales manager', 'Fine for a fleet of this size.');
-    await approveInInbox('director', 'Sales director', 'Approved: strategic account.');
+    await approveByMailLink('director', 'Sales director', 'Approved: strategic account.');
   });
 
   it('a kanban drag is refused with the engine’s reasons, and moves the deal once the checklist is ticked', async () => {

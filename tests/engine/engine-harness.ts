@@ -16,6 +16,9 @@ import {
   type UserName,
 } from '../support/test-platform';
 
+/** The base of the links in the engine's mails (an approver's decision link). */
+export const ENGINE_PUBLIC_URL = 'http://crm.example.test';
+
 /** ISO 8601 day/hour durations scaled to seconds: a working day becomes two seconds. */
 export function scaleDuration(value: string): string {
   const match = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(value);
@@ -83,6 +86,7 @@ export async function startEngine(
       ...(options.startRetryEveryMs === undefined ? {} : { startRetryEveryMs: options.startRetryEveryMs }),
     },
     smtpUrl: smtp.url,
+    publicUrl: ENGINE_PUBLIC_URL,
     loginRateLimit: 1000,
     logger: { info: () => undefined, warn: () => undefined, error: (m, meta) => console.error(m, meta) },
   });

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     databaseUrl: required('ENGINE_DATABASE_URL'),
     sessionSecret: 'engine-worker-secret-engine-worker-secret',
     smtpUrl: required('ENGINE_SMTP_URL'),
+    publicUrl: required('ENGINE_PUBLIC_URL'),
     logger: { info: () => undefined, warn: () => undefined, error: (m, meta) => console.error(m, meta) },
   });
   const worker = await runWorker({

@@ -2,7 +2,7 @@
 // durability test kills it, the process benchmark keeps it off the API's thread.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import type { EngineHarness } from './engine-harness';
+import { ENGINE_PUBLIC_URL, type EngineHarness } from './engine-harness';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -14,6 +14,7 @@ export async function startChild(h: EngineHarness): Promise<ChildProcess> {
       ...process.env,
       ENGINE_DATABASE_URL: h.t.database.url,
       ENGINE_SMTP_URL: h.smtp.url,
+      ENGINE_PUBLIC_URL: ENGINE_PUBLIC_URL,
       ENGINE_TEMPORAL_ADDRESS: h.temporal.server.address,
       ENGINE_TEMPORAL_NAMESPACE: h.temporal.server.namespace,
     },

@@ -16,6 +16,7 @@ import {
   PASSWORD,
   type Agent,
   type TestPlatform,
+  type TestPlatformOptions,
   type UserName,
 } from '../support/test-platform';
 
@@ -140,8 +141,11 @@ export interface InboxWorld {
   agents: Record<UserName, Agent>;
 }
 
-export async function startInboxWorld(names: readonly UserName[]): Promise<InboxWorld> {
-  const t = await createTestPlatform();
+export async function startInboxWorld(
+  names: readonly UserName[],
+  options: TestPlatformOptions = {},
+): Promise<InboxWorld> {
+  const t = await createTestPlatform(options);
   const gateway = new RecordingGateway();
   const withGateway = appWithGateway(t, gateway);
   const agents = {} as Record<UserName, Agent>;

@@ -59,6 +59,21 @@ export const INBOX_ROUTES: Record<string, RouteSpec> = {
     expected: recordAccess('records.read'),
     prepare: async (ctx, o) => ({ method: 'get', path: dealPath(await ctx.deal(o), '/automation') }),
   },
+  // A decision link is its own credential: an unknown one is a 404 for anybody, signed in or not.
+  'GET /api/approval-links/:token': {
+    ownership: false,
+    expected: () => '404',
+    prepare: simple('get', `/api/approval-links/${'A'.repeat(43)}`),
+  },
+  'POST /api/approval-links/:token/decision': {
+    ownership: false,
+    expected: () => '404',
+    prepare: async () => ({
+      method: 'post',
+      path: `/api/approval-links/${'A'.repeat(43)}/decision`,
+      body: { decision: 'approved' },
+    }),
+  },
   'GET /api/counters': {
     ownership: false,
     expected: signedIn,

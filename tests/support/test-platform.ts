@@ -42,6 +42,8 @@ export interface TestPlatformOptions {
   loginRateLimit?: number;
   /** SMTP server the platform sends mail to (e.g. startSmtpServer().url from @crm/devservices). */
   smtpUrl?: string;
+  /** The base of links in mails (PUBLIC_URL). */
+  publicUrl?: string;
 }
 
 /** A real platform on a fresh PostgreSQL database, with the B2B solution and users of every role. */
@@ -60,6 +62,7 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
     ...(options.smtpUrl !== undefined
       ? { smtpUrl: options.smtpUrl, mailFrom: 'CRM <crm@example.test>' }
       : {}),
+    ...(options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {}),
   });
   const users = {} as Record<UserName, PublicUser>;
   const actors = {} as Record<UserName, Actor>;

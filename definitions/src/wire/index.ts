@@ -48,6 +48,7 @@ export type {
   TemplateAvailability,
 } from './mail';
 export type {
+  ApprovalLinkView,
   ApprovalStatus,
   ApprovalView,
   AutomationEntry,

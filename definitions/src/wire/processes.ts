@@ -85,3 +85,10 @@ export interface AutomationEntry {
   workflowId: string;
   at: string;
 }
+
+/** What an approver's mailed decision link shows and answers (GET/POST /api/approval-links/:token). */
+export interface ApprovalLinkView {
+  approval: ApprovalView;
+  /** The user the link was mailed to, who decides through it. */
+  approver: { id: string; name: string };
+}

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import type { Pool } from 'pg';
 import { activitiesRoutes } from './activities/activities.routes';
 import { analyticsRoutes } from './analytics/analytics.routes';
+import { approvalLinkRoutes } from './approvals/approval-links.routes';
 import { approvalsRoutes, recordApprovalsRoutes } from './approvals/approvals.routes';
 import { createApprovalsService } from './approvals/approvals.service';
 import { authenticate } from './auth/authenticate';
@@ -80,6 +81,26 @@ export function createApp(deps: AppDeps): Express {
     loginRateLimit: deps.loginRateLimit,
   };
   api.use('/auth', loginRoutes(authDeps));
+  const inboxDeps = {
+    db: deps.db,
+    audit: services.audit,
+    records: services.records,
+    resolveEntity: services.resolveEntity,
+    gateway: deps.processGateway,
+    actorFor: services.users.actorFor,
+  };
+  const tasks = createTasksService(inboxDeps);
+  const approvals = createApprovalsService(inboxDeps);
+  // An approver's mailed link is its own credential: no session or token.
+  api.use(
+    '/approval-links',
+    approvalLinkRoutes({
+      links: services.approvalLinks,
+      approvals,
+      actorFor: services.users.actorFor,
+      users: services.users,
+    }),
+  );
 
   // Everything below requires a signed-in user or a bearer token.
   api.use(authenticate(services.users, services.tokens));
@@ -98,16 +119,6 @@ export function createApp(deps: AppDeps): Express {
   api.use('/analytics', analyticsRoutes(services.analytics));
   api.use('/views', savedViewsRoutes(services.views));
   api.use('/records', recordCommentsRoutes(services.comments));
-  const inboxDeps = {
-    db: deps.db,
-    audit: services.audit,
-    records: services.records,
-    resolveEntity: services.resolveEntity,
-    gateway: deps.processGateway,
-    actorFor: services.users.actorFor,
-  };
-  const tasks = createTasksService(inboxDeps);
-  const approvals = createApprovalsService(inboxDeps);
   api.use('/tasks', tasksRoutes(tasks));
   api.use('/approvals', approvalsRoutes(approvals));
   api.use('/records', recordTasksRoutes(tasks));

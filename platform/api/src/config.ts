@@ -40,6 +40,11 @@ export interface PlatformConfig {
   smtpUrl?: string;
   /** The From address of outgoing mail (`MAIL_FROM`), e.g. `CRM <crm@example.com>`. */
   mailFrom?: string;
+  /**
+   * Where users open the platform (`PUBLIC_URL`, e.g. `https://crm.example.com`): the base of the
+   * links in mails (an approver's decision link). Without it mails carry no links.
+   */
+  publicUrl?: string;
 }
 
 export const consoleLogger: Logger = {

@@ -47,6 +47,8 @@ export async function createPlatform(config: PlatformConfig): Promise<Platform> 
 
   const services = createServices(db, {
     mailer,
+    logger,
+    ...(config.publicUrl === undefined ? {} : { publicUrl: config.publicUrl }),
     ...(temporal && config.temporal
       ? {
           processes: {

@@ -13,6 +13,8 @@ import { createMessagingServices } from './mail/messaging-services';
 import { createTemporalProcessGateway } from './processes/process-gateway.temporal';
 import { createProcessTriggers } from './processes/process-triggers';
 import { createAutomationProblemsService } from './automation/automation-problems.service';
+import { createApprovalLinks } from './approvals/approval-links';
+import { createApprovalMail } from './approvals/approval-mail';
 import { createProcessStartOutbox, type ProcessStartOutboxOptions } from './processes/process-start-outbox';
 import { createSimulationService } from './processes/simulation.service';
 import type { Mailer } from './mail/mailer';
@@ -38,6 +40,9 @@ export interface ServicesOptions {
     /** How long an action or a state query may wait for the engine before a 503 (15 s). */
     actionTimeoutMs?: number;
   };
+  /** Where users open the platform (`PUBLIC_URL`), for links in mails; without it mails have none. */
+  publicUrl?: string;
+  logger?: Logger;
 }
 
 /** Builds every service over one database handle. */
@@ -93,6 +98,15 @@ export function createServices(db: Db, options: ServicesOptions = {}) {
   const comments = createCommentsService({ db, audit, records });
   const views = createSavedViewsService({ db, audit, resolveEntity });
   const automationProblems = createAutomationProblemsService({ db, definitions, resolveEntity });
+  const approvalLinks = createApprovalLinks(db);
+  const approvalMail = createApprovalMail({
+    db,
+    outbox: messaging.outbox,
+    links: approvalLinks,
+    resolveEntity,
+    ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
+  });
   return {
     audit,
     roles,
@@ -109,6 +123,10 @@ export function createServices(db: Db, options: ServicesOptions = {}) {
     processStarts,
     /** What is stuck in the automation (owed starts, parked steps), for an administrator. */
     automationProblems,
+    /** Personal decision links that approval mails carry. */
+    approvalLinks,
+    /** Mails approvers a request newly asks, with their decision link. */
+    approvalMail,
     simulation,
     comments,
     views,

@@ -42,6 +42,10 @@ async function main(stack: ShutdownStack): Promise<void> {
 
   const apps = uiApps(root);
   buildMissingApps(apps, root, log);
+  const port = Number(process.env.PORT ?? '3000');
+  const host = process.env.HOST ?? '127.0.0.1';
+  // Where users open the platform: the base of the links in mails (an approver's decision link).
+  const baseUrl = process.env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
   const platform = await createPlatform({
     databaseUrl: postgres.url,
     sessionSecret: await persistentSecret('SESSION_SECRET', dataDir('session-secret')),
@@ -53,6 +57,7 @@ async function main(stack: ShutdownStack): Promise<void> {
     })),
     smtpUrl: smtp.url,
     ...(process.env.MAIL_FROM ? { mailFrom: process.env.MAIL_FROM } : {}),
+    publicUrl: baseUrl,
   });
   stack.push('API', platform.close);
 
@@ -85,12 +90,9 @@ async function main(stack: ShutdownStack): Promise<void> {
   outer.use(notBuiltRouter(apps));
   outer.get('/', (_req, res) => res.redirect('/app'));
   outer.use(platform.app);
-  const port = Number(process.env.PORT ?? '3000');
-  const host = process.env.HOST ?? '127.0.0.1';
   const server = await listen(outer, port, host);
   stack.push('HTTP server', () => closeServer(server));
 
-  const baseUrl = process.env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
   const login = await checkDemoLogin(baseUrl, password);
   printSummary({ baseUrl, temporalUi: temporal.uiUrl, mailbox: smtp.mailbox !== undefined, password, login });
 }

@@ -11,6 +11,7 @@ import { RecordPage } from './record/record-page';
 import { MyTasks } from './tasks/my-tasks';
 import { NotificationsBell } from './tasks/notifications-bell';
 import { ApprovalsInbox } from './approvals/approvals-inbox';
+import { ApprovalLinkPage } from './approvals/approval-link-page';
 import { AutomationProblemsPage } from './automation/automation-problems';
 import { UsersProvider } from './shared/users';
 import { useWorkCounters } from './shared/use-work-counters';
@@ -116,6 +117,8 @@ function Screen({ route, ws }: { route: Route; ws: Workspace }) {
       return <ApprovalsInbox />;
     case 'automation':
       return <AutomationProblemsPage />;
+    case 'approvalLink':
+      return <ApprovalLinkPage token={route.token} />;
     case 'dashboard':
       return (
         <Suspense fallback={loading}>
@@ -204,6 +207,7 @@ function Shell({
 }
 
 export function App() {
+  const route = useRoute();
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   // The definitions are asked for alongside the session, not after it: one round trip less before
@@ -220,6 +224,8 @@ export function App() {
   useEffect(() => {
     void load();
   }, []);
+  // A mailed decision link works without a sign-in: the link is the approver's credential.
+  if (route.page === 'approvalLink') return <ApprovalLinkPage key={route.token} token={route.token} />;
   if (me === undefined) return <div className="empty">Loading…</div>;
   if (!me)
     return (

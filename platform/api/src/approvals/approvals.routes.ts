@@ -11,7 +11,7 @@ function parseFilter(req: Request): ApprovalFilter {
   return value;
 }
 
-function parseDecision(body: unknown): DecisionInput {
+export function parseDecision(body: unknown): DecisionInput {
   const input = requireObject(body);
   const { decision, comment } = input;
   if (decision !== 'approved' && decision !== 'rejected')

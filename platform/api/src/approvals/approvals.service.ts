@@ -122,7 +122,18 @@ export function createApprovalsService(deps: ApprovalsDeps) {
       return views(actor, rows);
     },
 
-    async decide(actor: Actor, id: string, input: DecisionInput): Promise<ApprovalView> {
+    /** One approval as the actor sees it (an approver through a decision link). */
+    async get(actor: Actor, id: string): Promise<ApprovalView> {
+      return viewOf(actor, id);
+    },
+
+    /** `via: 'link'`: decided through the approver's mailed link, which the audit says. */
+    async decide(
+      actor: Actor,
+      id: string,
+      input: DecisionInput,
+      via: 'app' | 'link' = 'app',
+    ): Promise<ApprovalView> {
       const row = await actionable(actor, id);
       const comment = input.comment?.trim() ?? '';
       if (input.decision === 'rejected' && row.require_comment_on_reject && comment === '')
@@ -161,6 +172,7 @@ export function createApprovalsService(deps: ApprovalsDeps) {
             level: row.level_label,
             decision: input.decision,
             comment: comment === '' ? null : comment,
+            ...(via === 'link' ? { via: 'mail link' } : {}),
           },
         });
       });

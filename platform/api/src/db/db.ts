@@ -29,6 +29,13 @@ export interface Db {
   one<T>(query: RawBuilder<T>, options?: QueryOptions): Promise<T | undefined>;
   transaction<T>(work: (db: Db) => Promise<T>): Promise<T>;
   /**
+   * Runs `work` once the transaction this call joins has committed (before that transaction's
+   * caller resumes), or at once outside a transaction; never after a rollback. For what cannot be
+   * rolled back (sending a mail) that must only follow committed rows. A failure of `work` reaches
+   * the transaction's caller, although the transaction has committed: `work` handles its own.
+   */
+  afterCommit(work: () => Promise<void>): Promise<void>;
+  /**
    * A handle on the same database that never joins an ambient transaction: for reads whose result
    * outlives the caller's unit of work and is shared (a cache), which must not see its uncommitted
    * writes or depend on its connection.
@@ -54,6 +61,8 @@ function statementName(text: string): string {
 class OrmDb implements Db {
   /** A transaction's handle stops being ambient once it has committed or rolled back. */
   private open = true;
+  /** What runs once this transaction has committed. */
+  private readonly committed: (() => Promise<void>)[] = [];
 
   constructor(
     private readonly em: EntityManager,
@@ -96,17 +105,28 @@ class OrmDb implements Db {
     return new OrmDb(this.em, false, this.nativePool, this.ambient, false);
   }
 
-  transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
+  async afterCommit(work: () => Promise<void>): Promise<void> {
+    const tx = this.joined();
+    if (tx === undefined) await work();
+    else tx.committed.push(work);
+  }
+
+  async transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
     const tx = this.joined();
     if (tx !== undefined) return work(tx);
-    return this.em.fork().transactional(async (tem) => {
-      const own = new OrmDb(tem, true, this.nativePool, this.ambient);
+    let own: OrmDb | undefined;
+    const result = await this.em.fork().transactional(async (tem) => {
+      own = new OrmDb(tem, true, this.nativePool, this.ambient);
+      const handle = own;
       try {
-        return await this.ambient.run(own, () => work(own));
+        return await this.ambient.run(handle, () => work(handle));
       } finally {
-        own.open = false;
+        handle.open = false;
       }
     });
+    // Outside the transaction's context: what runs now joins no transaction that has ended.
+    for (const committed of own?.committed ?? []) await committed();
+    return result;
   }
 }
 

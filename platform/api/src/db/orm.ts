@@ -7,6 +7,7 @@ import { Migration0004TasksApprovals } from './migrations/migration-0004-tasks-a
 import { Migration0005ViewsComments } from './migrations/migration-0005-views-comments';
 import { Migration0006ProcessStartOutbox } from './migrations/migration-0006-process-start-outbox';
 import { Migration0007AutomationProblems } from './migrations/migration-0007-automation-problems';
+import { Migration0008ApprovalLinks } from './migrations/migration-0008-approval-links';
 
 /** Connects MikroORM to PostgreSQL and brings the schema up to date. */
 export async function initOrm(databaseUrl: string): Promise<MikroORM> {
@@ -27,6 +28,7 @@ export async function initOrm(databaseUrl: string): Promise<MikroORM> {
         { name: 'Migration0005ViewsComments', class: Migration0005ViewsComments },
         { name: 'Migration0006ProcessStartOutbox', class: Migration0006ProcessStartOutbox },
         { name: 'Migration0007AutomationProblems', class: Migration0007AutomationProblems },
+        { name: 'Migration0008ApprovalLinks', class: Migration0008ApprovalLinks },
       ],
       snapshot: false,
       snapshotOnMigrate: false,

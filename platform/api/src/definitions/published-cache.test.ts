@@ -14,6 +14,7 @@ function fakeDb() {
       return Promise.resolve(state.versions as T[]);
     },
     transaction: (work) => work(db),
+    afterCommit: (work) => work(),
     independent: () => db,
   };
   return { db, state };

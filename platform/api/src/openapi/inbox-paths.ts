@@ -1,4 +1,4 @@
-import type { PathsObject, SchemaObject } from 'openapi3-ts/oas31';
+import type { ParameterObject, PathsObject, SchemaObject } from 'openapi3-ts/oas31';
 import { anyObject, body, json, op, problem } from './openapi-helpers';
 
 const items: SchemaObject = {
@@ -20,6 +20,29 @@ const counters: SchemaObject = {
     automationProblems: { oneOf: [count, { type: 'null' }] },
   },
 };
+
+const linkAnswer: SchemaObject = {
+  type: 'object',
+  required: ['approval', 'approver'],
+  properties: { approval: anyObject, approver: anyObject },
+};
+const tokenParameter: ParameterObject = {
+  name: 'token',
+  in: 'path',
+  required: true,
+  description: 'The link token from the mail; unknown, expired or malformed: 404',
+  schema: { type: 'string' },
+};
+
+/** Approve or reject, with a comment (required to reject when the node says so). */
+const decisionBody = body({
+  type: 'object',
+  required: ['decision'],
+  properties: {
+    decision: { type: 'string', enum: ['approved', 'rejected'] },
+    comment: { type: 'string' },
+  },
+});
 
 const processAnswers = {
   '409': problem('Already completed or decided'),
@@ -74,14 +97,27 @@ export function inboxPaths(): PathsObject {
         'inbox',
         { '200': json('The decided request', anyObject), ...processAnswers },
         {
-          requestBody: body({
-            type: 'object',
-            required: ['decision'],
-            properties: {
-              decision: { type: 'string', enum: ['approved', 'rejected'] },
-              comment: { type: 'string' },
-            },
-          }),
+          requestBody: decisionBody,
+        },
+      ),
+    },
+    '/api/approval-links/{token}': {
+      get: op(
+        "The approval an approver's mailed decision link stands for, with the approver (no sign-in: the link is the credential)",
+        'inbox',
+        { '200': json('The approval and its approver', linkAnswer) },
+        { security: [], parameters: [tokenParameter] },
+      ),
+    },
+    '/api/approval-links/{token}/decision': {
+      post: op(
+        'Approve or reject through a decision link, as its approver, with every check of the inbox',
+        'inbox',
+        { '200': json('The decided approval and its approver', linkAnswer), ...processAnswers },
+        {
+          security: [],
+          parameters: [tokenParameter],
+          requestBody: decisionBody,
         },
       ),
     },

@@ -4,6 +4,8 @@ import { sql } from 'kysely';
 import type { Db } from '../db/db';
 import { approvalReason } from '../approvals/approval-reason';
 import { versionsRepository } from '../definitions/versions.repository';
+import type { ApprovalMail } from '../approvals/approval-mail';
+import type { NotificationsService } from '../notifications/notifications.service';
 import type { AuditService } from '../records/audit.service';
 import { recordPeople, resolveAssignee, roleMembers } from '../tasks/assignee-resolution';
 
@@ -36,11 +38,21 @@ async function nodeRules(
   };
 }
 
+export interface ApprovalPortDeps {
+  db: Db;
+  audit: AuditService;
+  /** In-app notices to the users a request asks. */
+  notifications: Pick<NotificationsService, 'create'>;
+  /** The mail to the users a request asks, with their decision links; sent once it committed. */
+  mail: Pick<ApprovalMail, 'requested'>;
+}
+
 /**
- * Approval requests land in the approvers' inbox. The interpreter asks again for the same approval
- * when it is delegated or escalated: each such request (its own key) widens who may decide.
+ * Approval requests land in the approvers' inbox, with a notice and a mail to each user asked. The
+ * interpreter asks again for the same approval when it is delegated or escalated: each such request
+ * (its own key) widens who may decide, and tells the users it adds.
  */
-export function createApprovalPort(deps: { db: Db; audit: AuditService }): ApprovalPort {
+export function createApprovalPort(deps: ApprovalPortDeps): ApprovalPort {
   const { db, audit } = deps;
   return {
     async request(input) {
@@ -93,7 +105,19 @@ export function createApprovalPort(deps: { db: Db; audit: AuditService }): Appro
             actor: 'process',
           },
         });
+        await deps.notifications.create({
+          key: `${input.key}:asked`,
+          userIds,
+          message: `Approval needed: ${input.nodeLabel} – ${input.levelLabel}.`,
+          recordId: record.id,
+          entity: record.entity,
+          workflowId: instance.workflowId,
+          nodeId: input.nodeId,
+        });
       });
+      // After the step's transaction (the request is committed), also when this is a retry of a
+      // request whose mail did not go out yet; the mail outbox keeps it to one mail per approver.
+      await db.afterCommit(() => deps.mail.requested(input.key));
     },
 
     async close(input) {

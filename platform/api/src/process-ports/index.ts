@@ -63,6 +63,11 @@ export function createRecordProcessPorts(
       resolveEntity: services.resolveEntity,
     }),
     tasks: createTaskPort({ db, audit: services.audit }),
-    approvals: createApprovalPort({ db, audit: services.audit }),
+    approvals: createApprovalPort({
+      db,
+      audit: services.audit,
+      notifications: services.notifications,
+      mail: services.approvalMail,
+    }),
   };
 }

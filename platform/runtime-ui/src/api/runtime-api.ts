@@ -2,6 +2,7 @@
 // own, from @crm/definitions.
 import type {
   ActivityView,
+  ApprovalLinkView,
   ApprovalView,
   AuditEntry,
   AutomationEntry,
@@ -121,8 +122,17 @@ export const api = {
   approvals: (status: 'pending' | 'decided') =>
     request<{ items: ApprovalView[] }>('GET', `/api/approvals?status=${status}`),
   decide: (id: string, decision: 'approved' | 'rejected', comment: string) =>
-    request<ApprovalView>('POST', `/api/approvals/${enc(id)}/decision`, {
-      decision,
-      ...(comment ? { comment } : {}),
-    }),
+    request<ApprovalView>('POST', `/api/approvals/${enc(id)}/decision`, decisionBody(decision, comment)),
+  /** A mailed decision link: no sign-in, the link is the credential. */
+  approvalLink: (token: string) => request<ApprovalLinkView>('GET', `/api/approval-links/${enc(token)}`),
+  decideByLink: (token: string, decision: 'approved' | 'rejected', comment: string) =>
+    request<ApprovalLinkView>(
+      'POST',
+      `/api/approval-links/${enc(token)}/decision`,
+      decisionBody(decision, comment),
+    ),
 };
+
+function decisionBody(decision: 'approved' | 'rejected', comment: string) {
+  return { decision, ...(comment ? { comment } : {}) };
+}

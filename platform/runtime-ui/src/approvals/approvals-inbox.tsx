@@ -21,7 +21,19 @@ function fact(f: ApprovalView['record']['facts'][number]): string {
   return f.value === null || f.value === undefined ? '—' : String(f.value);
 }
 
-function Request({ item, onDone }: { item: ApprovalView; onDone(): void }) {
+/**
+ * One request with its facts and the decision form; `decide` sends the decision (the inbox's route,
+ * or a mailed link's) and `onDone` follows it.
+ */
+export function ApprovalCard({
+  item,
+  decide: send,
+  onDone,
+}: {
+  item: ApprovalView;
+  decide(decision: 'approved' | 'rejected', comment: string): Promise<unknown>;
+  onDone(): void;
+}) {
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -33,7 +45,7 @@ function Request({ item, onDone }: { item: ApprovalView; onDone(): void }) {
     setBusy(true);
     setError(null);
     try {
-      await api.decide(item.id, decision, comment.trim());
+      await send(decision, comment.trim());
       onDone();
     } catch (e) {
       setError(errorMessage(e));
@@ -165,7 +177,12 @@ export function ApprovalsInbox() {
       ) : (
         <ul className="approval-list">
           {items.map((item) => (
-            <Request key={item.id} item={item} onDone={load} />
+            <ApprovalCard
+              key={item.id}
+              item={item}
+              decide={(decision, comment) => api.decide(item.id, decision, comment)}
+              onDone={load}
+            />
           ))}
         </ul>
       )}

@@ -1,5 +1,6 @@
 // Hash routes: `#/list/deal`, `#/record/deal/<id>`, `#/board/<process>`, `#/tasks`, `#/approvals`,
-// `#/dashboard/<process>`, `#/automation`.
+// `#/dashboard/<process>`, `#/automation`, and `#/approval-link/<token>` (a mailed decision link,
+// shown without a sign-in).
 import { useEffect, useState } from 'react';
 
 export type Route =
@@ -10,7 +11,8 @@ export type Route =
   | { page: 'tasks' }
   | { page: 'approvals' }
   | { page: 'dashboard'; process: string }
-  | { page: 'automation' };
+  | { page: 'automation' }
+  | { page: 'approvalLink'; token: string };
 
 export function parseRoute(hash: string): Route {
   const [page, a, b] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
@@ -21,6 +23,7 @@ export function parseRoute(hash: string): Route {
   if (page === 'tasks') return { page: 'tasks' };
   if (page === 'approvals') return { page: 'approvals' };
   if (page === 'automation') return { page: 'automation' };
+  if (page === 'approval-link' && a) return { page: 'approvalLink', token: a };
   return { page: 'home' };
 }
 
