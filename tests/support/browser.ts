@@ -8,6 +8,8 @@ import path from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { staticAppRouter } from '@crm/api';
+import { uiApps } from '@crm/devservices';
 import type { Express } from 'express';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -61,15 +63,24 @@ export interface UiServer {
   close(): Promise<void>;
 }
 
-/** Serves `dist` at `mountPath` (with the platform's security headers) and everything else from the app. */
+/**
+ * Serves `dist` at `mountPath` as the platform serves that UI (`npm start`): its router, helmet's
+ * headers and the UI's own script policy (only the designer may evaluate code), so a browser test
+ * fails where a user's browser would. Everything else goes to the app.
+ */
 export async function serveUi(app: Express, mountPath: string, dist: string): Promise<UiServer> {
+  const ui = uiApps().find((candidate) => candidate.path === mountPath);
+  if (!ui) throw new Error(`no UI is served at ${mountPath}`);
   const outer = express();
-  // The shared definition validators compile JSON Schemas with ajv (generated functions), so the
-  // UIs need 'unsafe-eval' in script-src; everything else keeps helmet's defaults.
-  const csp = helmet({
-    contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-eval'"] } },
-  });
-  outer.use(mountPath, csp, express.static(dist, { index: 'index.html' }));
+  outer.use(
+    mountPath,
+    helmet(),
+    staticAppRouter({
+      path: mountPath,
+      dir: dist,
+      ...(ui.allowsScriptEval === true ? { allowsScriptEval: true } : {}),
+    }),
+  );
   outer.use(app);
   const server = http.createServer(outer);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
-import { createPlatform, type Actor, type Platform, type PublicUser } from '@crm/api';
+import { createPlatform, type Actor, type Platform, type PublicUser, type StaticApp } from '@crm/api';
 import { loadSolutionFromDirectory } from '@crm/definitions/node';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -44,6 +44,8 @@ export interface TestPlatformOptions {
   smtpUrl?: string;
   /** The base of links in mails (PUBLIC_URL). */
   publicUrl?: string;
+  /** Web apps the platform serves itself, as `npm start` does. */
+  staticApps?: StaticApp[];
 }
 
 /** A real platform on a fresh PostgreSQL database, with the B2B solution and users of every role. */
@@ -63,6 +65,7 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
       ? { smtpUrl: options.smtpUrl, mailFrom: 'CRM <crm@example.test>' }
       : {}),
     ...(options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {}),
+    ...(options.staticApps !== undefined ? { staticApps: options.staticApps } : {}),
   });
   const users = {} as Record<UserName, PublicUser>;
   const actors = {} as Record<UserName, Actor>;

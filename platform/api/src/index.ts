@@ -1,5 +1,6 @@
 export { createPlatform, type Platform } from './platform';
 export { createApp, type AppDeps } from './app';
+export { staticAppRouter } from './http/static-app';
 export { createServices, type Services } from './services';
 export type { PlatformConfig, Logger, TemporalConfig, StaticApp } from './config';
 export type { Actor, Capability, RecordScope } from './auth/actor';

@@ -19,3 +19,4 @@ export { Mailbox, type ReceivedMail } from './mailbox';
 export { createMailboxRouter } from './mailbox.routes';
 export { freePort, isPortFree, canConnect } from './ports';
 export { findRepoRoot, dataDir } from './repo-root';
+export { uiApps, type UiApp } from './static-apps';
