@@ -185,4 +185,41 @@ describe('a process drawn in the designer runs on the real engine', () => {
     expect(again.headers['content-type']).toMatch(/problem\+json/);
     expect((await mirroredStage(h.platform.db, id))?.stage).toBe('end');
   });
+
+  it('the analyst renames Intake in version 2 and moves the running claim onto it', async () => {
+    const id = await newClaim({ title: 'Cracked windscreen', severity: 'minor' });
+    expect(await state(id)).toMatchObject({ processVersion: 1, currentStage: { nodeId: 'stage' } });
+    // The key the designer made from the name "Claim handling".
+    const processKey = 'claim_handling';
+
+    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${server.url}/designer/#/process/${processKey}`);
+    await page.getByLabel('E-mail').fill(h.t.users.analyst.email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await rename(page, 'stage', 'Intake and triage');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page
+      .getByTestId('designer-message')
+      .getByText(/Published as version 2/)
+      .waitFor();
+
+    await page.locator('[data-tab="versions"]').click();
+    const running = page.getByTestId('running-records');
+    await running.getByText('v1: 1 running').waitFor();
+    await shot(page, '03-running-on-v1');
+    await running.getByRole('button', { name: 'Move to v2' }).click();
+    await running.getByTestId('migration-report').getByText('1 moved to v2.').waitFor();
+    await running.getByText('Every running record follows v2.').waitFor();
+    await shot(page, '04-moved-to-v2');
+
+    expect(await state(id)).toMatchObject({
+      processVersion: 2,
+      currentStage: { nodeId: 'stage', label: 'Intake and triage' },
+    });
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
 });

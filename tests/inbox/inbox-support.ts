@@ -80,6 +80,9 @@ export class RecordingGateway implements ProcessGateway {
   instances(): Promise<never[]> {
     return Promise.reject(new Error('instances is not used by the inbox routes'));
   }
+  migrate(): Promise<never> {
+    return Promise.reject(new Error('migrate is not used by the inbox routes'));
+  }
 }
 
 /** The real app of the test platform, built again with a gateway (and its own session pool). */

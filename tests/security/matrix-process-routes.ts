@@ -56,6 +56,11 @@ export const PROCESS_ROUTES: Record<string, RouteSpec> = {
     expected: viaEngine(capability('definitions.read')),
     prepare: async () => ({ method: 'get', path: `/api/processes/${PROCESS}/instances?version=1` }),
   },
+  'POST /api/processes/:key/migrate': {
+    ownership: false,
+    expected: viaEngine(capability('definitions.publish')),
+    prepare: async () => ({ method: 'post', path: `/api/processes/${PROCESS}/migrate`, body: { from: 1 } }),
+  },
   'POST /api/processes/instances/:workflowId/steps/:step/:decision': {
     ownership: true,
     expected: viaEngine(capability('users.manage')),

@@ -29,6 +29,7 @@ export class RefusingGateway implements ProcessGateway {
   state = () => Promise.resolve({ refusing: true });
   resolveFailedStep = () => this.refuse(true);
   instances = () => Promise.resolve([]);
+  migrate = () => this.refuse(false);
 }
 
 /** The test platform's app built again with the refusing engine (and its own session pool). */

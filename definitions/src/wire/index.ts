@@ -53,6 +53,8 @@ export type {
   ApprovalView,
   AutomationEntry,
   AutomationStatus,
+  MigrationReport,
+  ProcessInstanceSummary,
   RecordFact,
   TaskStatus,
   TaskView,

@@ -92,3 +92,42 @@ export interface ApprovalLinkView {
   /** The user the link was mailed to, who decides through it. */
   approver: { id: string; name: string };
 }
+
+/** One process instance, as the instances-per-version listing shows it (GET /api/processes/:key/instances). */
+export interface ProcessInstanceSummary {
+  workflowId: string;
+  processKey: string;
+  processVersion: number;
+  recordId: string;
+  /** Temporal's execution status: RUNNING, COMPLETED, FAILED, TERMINATED… */
+  status: string;
+  startedAt: string;
+  closedAt?: string;
+}
+
+/**
+ * What moving running instances to another version of their process came to
+ * (POST /api/processes/:key/migrate): each instance moved, was refused with the reasons, or failed.
+ */
+export interface MigrationReport {
+  processKey: string;
+  /** The version the instances were taken from; null: every version but the target. */
+  from: number | null;
+  to: number;
+  migrated: {
+    recordId: string;
+    /** The record's title, for the report. */
+    title: string;
+    fromVersion: number;
+    /** Timers and checklist ticks the target no longer has, dropped on the way. */
+    droppedTimers: { nodeId: string; timerKey: string }[];
+    droppedTicks: { nodeId: string; itemId: string }[];
+  }[];
+  refused: {
+    recordId: string;
+    title: string;
+    fromVersion: number;
+    reasons: { rule: string; message: string }[];
+  }[];
+  failed: { recordId: string; title: string; fromVersion: number; error: string }[];
+}

@@ -142,6 +142,9 @@ export function createApp(deps: AppDeps): Express {
     simulation: services.simulation,
     records: services.records,
     definitions: services.definitions,
+    audit: services.audit,
+    db: deps.db,
+    resolveEntity: services.resolveEntity,
   };
   api.use('/processes', processesRoutes(processDeps));
   api.use('/records', recordProcessRoutes(processDeps));

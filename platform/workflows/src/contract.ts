@@ -147,7 +147,25 @@ export interface ActionRejectionReason {
   message: string;
 }
 
+/** Moves a running instance to another published version of its process (see planMigration). */
+export interface MigrateArgs {
+  /** The target version's content, number, calendar and entities, as a start would pin them. */
+  definition: ProcessDefinition;
+  version: number;
+  calendar?: CalendarDefinition;
+  entities?: EntityDefinition[];
+}
+
+/** What a migration kept from and dropped of the instance; it continues on the target at once. */
+export interface MigrationResult {
+  fromVersion: number;
+  toVersion: number;
+  droppedTimers: { nodeId: string; timerKey: string }[];
+  droppedTicks: { nodeId: string; itemId: string }[];
+}
+
 export const moveUpdate = defineUpdate<ActionResult, [MoveArgs]>('move');
+export const migrateUpdate = defineUpdate<MigrationResult, [MigrateArgs]>('migrate');
 export const decideApprovalUpdate = defineUpdate<ActionResult, [DecideApprovalArgs]>('decideApproval');
 export const delegateApprovalUpdate = defineUpdate<ActionResult, [DelegateApprovalArgs]>('delegateApproval');
 export const completeTaskUpdate = defineUpdate<ActionResult, [CompleteTaskArgs]>('completeTask');

@@ -68,6 +68,26 @@ export function processPaths(): PathsObject {
         '503': problem('The process engine is not configured'),
       }),
     },
+    '/api/processes/{key}/migrate': {
+      post: op(
+        'Move running instances to another published version (default: the newest); each moves when everything it is doing exists there, else stays with the reasons (needs definitions.publish)',
+        'processes',
+        {
+          '200': json('What moved, what was refused and why, what failed', anyObject),
+          '503': problem('The process engine is not configured or not reachable'),
+        },
+        {
+          requestBody: body({
+            type: 'object',
+            properties: {
+              from: { type: 'integer', minimum: 1, description: 'Only instances on this version' },
+              to: { type: 'integer', minimum: 1, description: 'The target version (default: newest)' },
+              recordIds: { type: 'array', maxItems: 1000, items: { type: 'string', format: 'uuid' } },
+            },
+          }),
+        },
+      ),
+    },
     '/api/processes/instances/{workflowId}/steps/{step}/{decision}': {
       post: op('Admin: retry or skip a failed step of an instance (decision: retry | skip)', 'processes', {
         '202': json('Signalled', anyObject),

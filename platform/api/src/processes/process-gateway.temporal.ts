@@ -20,6 +20,7 @@ import {
   decideApprovalUpdate,
   delegateApprovalUpdate,
   logActivityUpdate,
+  migrateUpdate,
   moveUpdate,
   processStateQuery,
   processWorkflowId,
@@ -28,6 +29,7 @@ import {
   skipStepSignal,
   type ActionRejectionReason,
   type InterpreterActor,
+  type MigrateArgs,
   type ProcessStateView,
   type ProcessWorkflowInput,
 } from '@crm/workflows/contract';
@@ -36,6 +38,7 @@ import {
   type CalendarDefinition,
   type EntityDefinition,
   type ProcessDefinition,
+  type PublishedVersion,
 } from '@crm/definitions';
 import type { Db } from '../db/db';
 import type { DefinitionsService } from '../definitions/definitions.service';
@@ -146,6 +149,24 @@ function entitiesFor(entityKey: string, all: readonly EntityDefinition[]): Entit
   );
 }
 
+/**
+ * What an instance pins beside its definition, as published now: its entities' labels and its
+ * business calendar (a start, and a migration to another version).
+ */
+function pinnedAlongside(
+  published: readonly PublishedVersion[],
+  definition: ProcessDefinition,
+): { entities: EntityDefinition[]; calendar?: CalendarDefinition } {
+  const calendar = published.find((v) => v.kind === 'calendar' && v.key === definition.calendar);
+  return {
+    entities: entitiesFor(
+      definition.entity,
+      published.filter((v) => v.kind === 'entity').map((v) => v.content as unknown as EntityDefinition),
+    ),
+    ...(calendar === undefined ? {} : { calendar: calendar.content as unknown as CalendarDefinition }),
+  };
+}
+
 export function createTemporalProcessGateway(deps: TemporalGatewayDeps): ProcessGateway {
   const { client, definitions } = deps;
   const handle = (key: InstanceKey): WorkflowHandle =>
@@ -200,7 +221,6 @@ export function createTemporalProcessGateway(deps: TemporalGatewayDeps): Process
       );
       if (entity !== definition.entity)
         throw new NotFoundError(`Process "${key.processKey}" does not run for ${entity} records.`);
-      const calendar = published.find((v) => v.kind === 'calendar' && v.key === definition.calendar);
       const input: ProcessWorkflowInput = {
         instance: {
           workflowId,
@@ -210,12 +230,8 @@ export function createTemporalProcessGateway(deps: TemporalGatewayDeps): Process
           entity,
         },
         definition,
-        entities: entitiesFor(
-          entity,
-          published.filter((v) => v.kind === 'entity').map((v) => v.content as unknown as EntityDefinition),
-        ),
+        ...pinnedAlongside(published, definition),
         record: view,
-        ...(calendar === undefined ? {} : { calendar: calendar.content as unknown as CalendarDefinition }),
         ...(actor === null ? {} : { actor: interpreterActor(actor) }),
       };
       try {
@@ -347,6 +363,17 @@ export function createTemporalProcessGateway(deps: TemporalGatewayDeps): Process
       }
     },
 
+    async migrate(key, toVersion) {
+      const target = await definitions.version('process', key.processKey, toVersion);
+      const definition = target.content as unknown as ProcessDefinition;
+      const args: MigrateArgs = {
+        definition,
+        version: target.version,
+        ...pinnedAlongside(await definitions.latestAll(), definition),
+      };
+      return update(key, (h) => h.executeUpdate(migrateUpdate, { args: [args] }));
+    },
+
     async instances(processKey, version) {
       const out: ProcessInstanceSummary[] = [];
       const prefix = processWorkflowId(processKey, '');
@@ -355,6 +382,9 @@ export function createTemporalProcessGateway(deps: TemporalGatewayDeps): Process
       })) {
         const memo = execution.memo ?? {};
         if (!execution.workflowId.startsWith(prefix)) continue;
+        // A run that continued as new (a long history, a move to another version) is not an
+        // instance of its own: its successor, with the same workflow id, is listed.
+        if (execution.status.name === 'CONTINUED_AS_NEW') continue;
         const pinned = typeof memo.processVersion === 'number' ? memo.processVersion : NaN;
         if (version !== undefined && pinned !== version) continue;
         out.push({

@@ -35,16 +35,9 @@ export interface InstanceKey {
   recordId: string;
 }
 
-/** One process instance, as the instances-per-version listing shows it. */
-export interface ProcessInstanceSummary {
-  workflowId: string;
-  processKey: string;
-  processVersion: number;
-  recordId: string;
-  status: string;
-  startedAt: string;
-  closedAt?: string;
-}
+import type { ProcessInstanceSummary } from '@crm/definitions';
+
+export type { ProcessInstanceSummary };
 
 export interface ProcessGateway {
   /**
@@ -100,4 +93,17 @@ export interface ProcessGateway {
   resolveFailedStep(key: InstanceKey, stepKey: string, decision: 'retry' | 'skip'): Promise<void>;
   /** The instances of a process, optionally of one pinned version. */
   instances(processKey: string, version?: number): Promise<ProcessInstanceSummary[]>;
+  /**
+   * Moves a running instance to another published version of its process, when everything it is
+   * doing exists there (else ProcessActionRejectedError with the reasons).
+   */
+  migrate(key: InstanceKey, toVersion: number): Promise<MigrationOutcome>;
+}
+
+/** What a migration kept and dropped (timers and checklist ticks the target no longer has). */
+export interface MigrationOutcome {
+  fromVersion: number;
+  toVersion: number;
+  droppedTimers: { nodeId: string; timerKey: string }[];
+  droppedTicks: { nodeId: string; itemId: string }[];
 }

@@ -12,7 +12,10 @@ import {
   ValidationError,
 } from '../http/problems';
 import { isUuid, requireObject } from '../http/validate';
-import type { RecordsService } from '../records/records.service';
+import type { Db } from '../db/db';
+import type { AuditService } from '../records/audit.service';
+import type { PublishedEntity, RecordsService } from '../records/records.service';
+import { migrateInstances, parseMigrationRequest } from './process-migration';
 import type { InstanceKey, ProcessGateway } from './process-gateway';
 import { startPendingProblem } from './process-start-outbox';
 import { parseSimulationRequest, type SimulationService } from './simulation.service';
@@ -24,6 +27,10 @@ export interface ProcessesRoutesDeps {
   simulation: SimulationService;
   records: RecordsService;
   definitions: DefinitionsService;
+  /** Where a migration of instances is audited, and its records' titles read. */
+  audit: AuditService;
+  db: Db;
+  resolveEntity(key: string): Promise<PublishedEntity>;
 }
 
 const KEY = /^[a-z][a-z0-9_]{0,62}$/;
@@ -43,7 +50,10 @@ async function processesOf(definitions: DefinitionsService, entity: string): Pro
   return published.map((v) => v.content as unknown as ProcessDefinition).filter((p) => p.entity === entity);
 }
 
-/** Routes under /api/processes: simulation, manual start, instances per version, failed-step repair. */
+/**
+ * Routes under /api/processes: simulation, manual start, instances per version and their move to
+ * another version, failed-step repair.
+ */
 export function processesRoutes(deps: ProcessesRoutesDeps): Router {
   const router = Router();
 
@@ -91,6 +101,16 @@ export function processesRoutes(deps: ProcessesRoutesDeps): Router {
     // The engine is asked last: a caller who may not start this process learns that, not the engine's state.
     const result = await requireGateway(deps.gateway).start(actor, { processKey, recordId: body.recordId });
     res.status(result.started ? 201 : 200).json(result);
+  });
+
+  router.post('/:key/migrate', async (req, res) => {
+    const actor = actorOf(req);
+    if (!can(actor, 'definitions.publish'))
+      throw new ForbiddenError(`Your role "${actor.role}" lacks "definitions.publish".`);
+    const processKey = processKeyParam(req);
+    const request = parseMigrationRequest(req.body);
+    const gateway = requireGateway(deps.gateway);
+    res.json(await migrateInstances({ ...deps, gateway }, actor, processKey, request));
   });
 
   router.get('/:key/instances', async (req, res) => {

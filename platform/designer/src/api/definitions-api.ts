@@ -2,6 +2,8 @@ import type {
   DefinitionDiff,
   Draft,
   Me,
+  MigrationReport,
+  ProcessInstanceSummary,
   PublicUser,
   PublishedVersion,
   PublishResult,
@@ -69,4 +71,12 @@ export const api = {
     request<{ items: PublishResult[] }>('POST', '/api/solution/import', solution),
   simulate: (body: { process: unknown; record: unknown; related?: unknown; script?: unknown }) =>
     request<SimulationAnswer>('POST', '/api/processes/simulate', body),
+  /** The process's instances as the engine lists them (every version, running or not). */
+  instances: (processKey: string) =>
+    request<{ items: ProcessInstanceSummary[] }>('GET', `/api/processes/${enc(processKey)}/instances`).then(
+      (r) => r.items,
+    ),
+  /** Moves the running instances of version `from` to the newest published version. */
+  migrate: (processKey: string, from: number) =>
+    request<MigrationReport>('POST', `/api/processes/${enc(processKey)}/migrate`, { from }),
 };

@@ -63,3 +63,7 @@ export {
 /** Small pure helpers the UI and the shell share with the interpreter. */
 export { resolveTemplate } from './actions';
 export { readFieldPath, isFilled } from './record-view';
+
+/** Moving a running instance to another published version of its process. */
+export { planMigration } from './migration';
+export type { MigrationPlan, MigrationReason } from './migration';

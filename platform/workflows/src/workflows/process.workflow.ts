@@ -6,6 +6,7 @@ import {
   condition,
   continueAsNew,
   log,
+  makeContinueAsNewFunc,
   patched,
   proxyActivities,
   setHandler,
@@ -15,6 +16,7 @@ import type { Activities } from '../activities';
 import {
   processStateQuery,
   type FailedStep,
+  type MigrateArgs,
   type ProcessInboxItem,
   type ProcessWorkflowInput,
   type ProcessWorkflowResult,
@@ -23,6 +25,7 @@ import {
   InterpreterError,
   initialState,
   isFinished,
+  planMigration,
   step,
   type InterpreterCommand,
   type InterpreterEvent,
@@ -30,6 +33,7 @@ import {
 } from '../interpreter';
 import { createCommandRunner, type StepCause } from './process-commands';
 import { registerHandlers, type ItemOutcome } from './process-inbox';
+import { registerMigration } from './process-migration';
 import { processStateView } from './process-view';
 
 const { loadRecord } = proxyActivities<Activities>({
@@ -80,6 +84,16 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Proc
     view: () => processStateView(instance, definition, state, failedSteps, entities, ANSWER_LOG_TAIL),
   });
   setHandler(processStateQuery, () => processStateView(instance, definition, state, failedSteps, entities));
+  let migration: MigrateArgs | undefined;
+  registerMigration({
+    definition,
+    instance,
+    state: () => state,
+    pending: () => migration,
+    accept: (args) => {
+      migration = args;
+    },
+  });
   const runner = createCommandRunner({ instance, definition, failedSteps, stepDecisions });
   const queueEffects = patched(EFFECTS_QUEUE_PATCH);
   const effects: { commands: InterpreterCommand[]; cause: StepCause }[] = [];
@@ -260,6 +274,29 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Proc
     await fireDueTimers();
     if (inbox.length > 0) continue;
     if (isFinished(state)) break;
+    if (migration !== undefined) {
+      // As for continue-as-new below: actions in flight are answered and queued effects done first.
+      await condition(() => (allHandlersFinished() && effectsDone()) || inbox.length > 0);
+      if (inbox.length > 0) continue;
+      const target = migration;
+      migration = undefined;
+      const plan = planMigration(definition, target.definition, state);
+      // Accepted moments ago on the same state: a refusal now means an event came in between.
+      if (!plan.ok) {
+        log.warn('migration no longer possible', { reasons: plan.reasons.map((r) => r.message) });
+        continue;
+      }
+      await makeContinueAsNewFunc<typeof processWorkflow>({
+        memo: { ...workflowInfo().memo, processVersion: target.version },
+      })({
+        instance: { ...instance, processVersion: target.version },
+        definition: target.definition,
+        // The target's own calendar (or none) and labels; the old run's stay behind.
+        ...(target.calendar === undefined ? {} : { calendar: target.calendar }),
+        entities: target.entities ?? entities,
+        carryOver: { state: plan.state, inbox },
+      });
+    }
     const info = workflowInfo();
     if (info.continueAsNewSuggested || info.historyLength > HISTORY_LIMIT) {
       // Let update callers receive their answers and queued effects finish first; anything arriving
@@ -270,8 +307,10 @@ export async function processWorkflow(input: ProcessWorkflowInput): Promise<Proc
       continue;
     }
     const next = state.timers.reduce((min, timer) => Math.min(min, timer.fireAt), Number.POSITIVE_INFINITY);
-    if (Number.isFinite(next)) await condition(() => inbox.length > 0, Math.max(1, next - Date.now()));
-    else await condition(() => inbox.length > 0);
+    // An accepted migration wakes the loop too (it is never set in histories from before it existed).
+    const woken = () => inbox.length > 0 || migration !== undefined;
+    if (Number.isFinite(next)) await condition(woken, Math.max(1, next - Date.now()));
+    else await condition(woken);
   }
 
   await condition(() => allHandlersFinished() && effectsDone());

@@ -10,6 +10,7 @@ import type {
   VersionMeta,
 } from '@crm/definitions';
 import { api } from '../../api/definitions-api';
+import { RunningRecords } from './running-records';
 import { errorMessage } from '@crm/runtime-ui/ui';
 import { FieldWidget } from '@crm/runtime-ui/forms';
 
@@ -93,6 +94,9 @@ export function VersionsPanel({ processKey, savedAt }: { processKey: string; sav
             </li>
           ))}
       </ul>
+      {versions && versions.length > 1 && (
+        <RunningRecords processKey={processKey} newest={Math.max(...versions.map((v) => v.version))} />
+      )}
     </div>
   );
 }
