@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { Logger } from '../config';
 import type { Db } from '../db/db';
-import type { OutboxService } from '../mail/outbox.service';
+import { MailInFlightError, type OutboxService } from '../mail/outbox.service';
 import type { PublishedEntity } from '../records/records.service';
 import { recordTitle } from '../tasks/task-view';
 import { LINK_DAYS, linkPath, type ApprovalLinks } from './approval-links';
@@ -114,6 +114,9 @@ export function createApprovalMail(deps: ApprovalMailDeps) {
             origin: { type: 'process', workflowId: row.workflow_id, nodeId: row.node_id },
           });
         } catch (error) {
+          // Another attempt holds the mail (or died holding it): the step is retried until the mail
+          // is sent or the claim goes stale, as for any mail step.
+          if (error instanceof MailInFlightError) throw error;
           // The outbox row says it failed, on the record's mails; the request waits in the approver's
           // inbox all the same, so a mail server that is down does not hold up the process.
           deps.logger?.warn('approval mail could not be sent', {
