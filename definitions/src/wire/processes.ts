@@ -116,7 +116,7 @@ export interface MigrationReport {
   to: number;
   migrated: {
     recordId: string;
-    /** The record's title, for the report. */
+    /** The record's title, or its id when the caller may not see the record. */
     title: string;
     fromVersion: number;
     /** Timers and checklist ticks the target no longer has, dropped on the way. */

@@ -9,6 +9,7 @@ import type { Db } from '../db/db';
 import type { DefinitionsService } from '../definitions/definitions.service';
 import { BadRequestError, ForbiddenError, type ProblemEntry } from '../http/problems';
 import { isUuid, requireObject } from '../http/validate';
+import { visibleTo } from '../rbac/visibility';
 import type { AuditService } from '../records/audit.service';
 import type { PublishedEntity } from '../records/records.service';
 import { recordTitle } from '../tasks/task-view';
@@ -66,16 +67,20 @@ export interface MigrationDeps {
   resolveEntity(key: string): Promise<PublishedEntity>;
 }
 
-/** The records' titles, for a report a person reads. */
-async function titlesOf(deps: MigrationDeps, entity: string, ids: string[]): Promise<Map<string, string>> {
+/**
+ * The titles of the records the actor may see, for a report a person reads; the others are named by
+ * their id only (an analyst who moves instances need not see the records' data).
+ */
+async function titlesOf(
+  deps: MigrationDeps,
+  actor: Actor,
+  entity: string,
+  ids: string[],
+): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const published = await deps.resolveEntity(entity).catch(() => undefined);
-  const rows = await deps.db.query(
-    sql<{
-      id: string;
-      data: Record<string, unknown>;
-    }>`SELECT id::text, data FROM records WHERE id = ANY(${ids}::uuid[])`,
-  );
+  const rows = await deps.db.query(sql<{ id: string; data: Record<string, unknown> }>`
+    SELECT r.id::text, r.data FROM records r WHERE r.id = ANY(${ids}::uuid[]) AND ${visibleTo(actor)}`);
   return new Map(rows.map((row) => [row.id, recordTitle(published, row.data, row.id)]));
 }
 
@@ -103,6 +108,7 @@ export async function migrateInstances(
   const definition = latest.content as unknown as ProcessDefinition;
   const titles = await titlesOf(
     deps,
+    actor,
     definition.entity,
     running.map((instance) => instance.recordId),
   );
