@@ -11,7 +11,7 @@ import type {
 } from '@crm/definitions';
 import { api } from '../../api/definitions-api';
 import { RunningRecords } from './running-records';
-import { errorMessage } from '@crm/runtime-ui/ui';
+import { ApiError, errorMessage } from '@crm/runtime-ui/ui';
 import { FieldWidget } from '@crm/runtime-ui/forms';
 
 export function ProblemsPanel({
@@ -52,7 +52,14 @@ export function VersionsPanel({ processKey, savedAt }: { processKey: string; sav
         const list = await api.versions('process', processKey);
         if (!live) return;
         setVersions(list);
-        setChanges(list.length ? await api.diff('process', processKey).catch(() => null) : null);
+        // Without a draft (just published) there is nothing to compare: the published version is current.
+        setChanges(
+          list.length
+            ? await api
+                .diff('process', processKey)
+                .catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? [] : null))
+            : null,
+        );
         setError(null);
       } catch (e) {
         if (live) setError(errorMessage(e));
