@@ -255,6 +255,10 @@ describe('a sale from qualification to won, in the browser on the real engine', 
     const token = /\/app\/#\/approval-link\/([A-Za-z0-9_-]{43})/.exec(mail.text)?.[1];
     if (token === undefined) throw new Error(`no decision link in the mail: ${mail.text}`);
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    // Not signed in, the page asks only for the link's request: nothing answers 401 or fails.
+    const refused: string[] = [];
+    page.on('response', (r) => r.status() >= 400 && refused.push(`${r.status()} ${r.url()}`));
+    page.on('pageerror', (e) => refused.push(e.message));
     await page.goto(`${server.url}/app/#/approval-link/${token}`);
     const card = page.getByTestId('approval-link');
     await card.getByText(`Deciding as ${name}.`).waitFor();
@@ -267,6 +271,7 @@ describe('a sale from qualification to won, in the browser on the real engine', 
     await request.getByText(`“${comment}”`).waitFor();
     expect(await request.locator('.badge').textContent()).toBe('approved');
     await shot(page, `09-${name}-decided-by-link`);
+    expect(refused).toEqual([]);
     await page.close();
   }
 

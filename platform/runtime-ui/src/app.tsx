@@ -221,10 +221,12 @@ export function App() {
       setMe(null);
     });
   };
+  // A mailed decision link works without a sign-in (the link is the approver's credential): the
+  // session is asked for once the app itself is opened.
+  const linkPage = route.page === 'approvalLink';
   useEffect(() => {
-    void load();
-  }, []);
-  // A mailed decision link works without a sign-in: the link is the approver's credential.
+    if (!linkPage) void load();
+  }, [linkPage]);
   if (route.page === 'approvalLink') return <ApprovalLinkPage key={route.token} token={route.token} />;
   if (me === undefined) return <div className="empty">Loading…</div>;
   if (!me)
