@@ -89,8 +89,9 @@ export function createApprovalMail(deps: ApprovalMailDeps) {
       const approvers = await db.query(sql<ApproverRow>`
         SELECT u.id::text, u.name, u.email FROM approval_requests q JOIN users u ON u.id = ANY(q.user_ids)
         WHERE q.idempotency_key = ${requestKey} AND u.active AND NOT EXISTS (
-          SELECT 1 FROM approval_links l
-          WHERE l.approval_row = ${row.id}::uuid AND l.user_id = u.id AND l.request_key <> ${requestKey})
+          SELECT 1 FROM approval_requests earlier JOIN mail_outbox m
+            ON m.idempotency_key = earlier.idempotency_key || ':mail:' || u.id::text
+          WHERE earlier.approval_row = ${row.id}::uuid AND earlier.idempotency_key <> ${requestKey})
         ORDER BY u.id`);
       if (approvers.length === 0) return;
       const about = await describe(row);
@@ -101,9 +102,11 @@ export function createApprovalMail(deps: ApprovalMailDeps) {
         const written = await db.one(
           sql<{ one: number }>`SELECT 1 AS one FROM mail_outbox WHERE idempotency_key = ${key}`,
         );
-        const token = written
-          ? undefined
-          : await links.issue(requestKey, { approvalId: row.id, userId: user.id });
+        // Without a public address the mail carries no link, so none is issued.
+        const token =
+          written || base === undefined
+            ? undefined
+            : await links.issue(requestKey, { approvalId: row.id, userId: user.id });
         try {
           await outbox.sendText({
             key,
