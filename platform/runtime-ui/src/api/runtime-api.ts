@@ -123,6 +123,8 @@ export const api = {
     request<{ items: ApprovalView[] }>('GET', `/api/approvals?status=${status}`),
   decide: (id: string, decision: 'approved' | 'rejected', comment: string) =>
     request<ApprovalView>('POST', `/api/approvals/${enc(id)}/decision`, decisionBody(decision, comment)),
+  delegate: (id: string, toUserId: string) =>
+    request<ApprovalView>('POST', `/api/approvals/${enc(id)}/delegate`, { toUserId }),
   /** A mailed decision link: no sign-in, the link is the credential. */
   approvalLink: (token: string) => request<ApprovalLinkView>('GET', `/api/approval-links/${enc(token)}`),
   decideByLink: (token: string, decision: 'approved' | 'rejected', comment: string) =>

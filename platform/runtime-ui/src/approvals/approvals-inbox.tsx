@@ -1,9 +1,11 @@
 // The approver's inbox: each request with the record's key facts and the rule that triggered it;
 // approve or reject with a comment. Decided requests leave the inbox (see the "Decided" tab).
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useContext, useEffect, useState } from 'react';
 import type { ApprovalView } from '@crm/definitions';
 import { api } from '../api/runtime-api';
-import { errorMessage } from '../api/client';
+import { ApiError, errorMessage } from '../api/client';
+import { WorkspaceContext } from '../shared/definitions';
+import { useUsers } from '../shared/users';
 import { formatDate, formatMoney, moneyAmount } from '../shared/format';
 import { recordHref } from '../shared/route';
 import { ErrorBanner, InlineError } from '../shared/alerts';
@@ -28,10 +30,13 @@ function fact(f: ApprovalView['record']['facts'][number]): string {
 export function ApprovalCard({
   item,
   decide: send,
+  delegate,
   onDone,
 }: {
   item: ApprovalView;
   decide(decision: 'approved' | 'rejected', comment: string): Promise<unknown>;
+  /** Hands the decision to another user, where the process allows it (the inbox; not a mail link). */
+  delegate?(toUserId: string): Promise<unknown>;
   onDone(): void;
 }) {
   const [comment, setComment] = useState('');
@@ -64,6 +69,7 @@ export function ApprovalCard({
             {item.nodeLabel} · {item.level.label}
             {item.record.stageLabel ? ` · ${item.record.stageLabel}` : ''}
             {item.record.owner?.name ? ` · owner ${item.record.owner.name}` : ''}
+            {item.delegate ? ` · delegated to ${item.delegate.name ?? 'a colleague'}` : ''}
           </div>
         </div>
         <div className="muted small">
@@ -115,6 +121,7 @@ export function ApprovalCard({
               </button>
               <InlineError message={error} />
             </div>
+            {delegate && item.allowDelegation && <DelegateControl delegate={delegate} onDone={onDone} />}
           </div>
         ) : (
           <p className="muted small">Waiting for an earlier level or another approver.</p>
@@ -129,6 +136,62 @@ export function ApprovalCard({
         </p>
       )}
     </li>
+  );
+}
+
+/**
+ * "Delegate to …": any other active user; the server refuses, naming why, someone who may not decide
+ * approvals or see the record.
+ */
+function DelegateControl({
+  delegate,
+  onDone,
+}: {
+  delegate(toUserId: string): Promise<unknown>;
+  onDone(): void;
+}) {
+  const { users } = useUsers();
+  const me = useContext(WorkspaceContext)?.me.user.id;
+  const [to, setTo] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const candidates = users.filter((user) => user.active && user.id !== me);
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await delegate(to);
+      setTo('');
+      onDone();
+    } catch (e) {
+      setError(e instanceof ApiError && e.errors[0] ? e.errors[0].message : errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="row gap wrap delegate">
+      <label className="row gap small">
+        <span>Delegate to</span>
+        <select className="input" value={to} onChange={(e) => setTo(e.target.value)}>
+          <option value="">Choose a colleague…</option>
+          {candidates.map((user) => (
+            <option key={user.id} value={user.id}>
+              {user.name} ({user.role})
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        className="btn btn-secondary"
+        disabled={busy || to === ''}
+        onClick={() => void submit()}
+      >
+        Delegate
+      </button>
+      <InlineError message={error} />
+    </div>
   );
 }
 
@@ -181,6 +244,7 @@ export function ApprovalsInbox() {
               key={item.id}
               item={item}
               decide={(decision, comment) => api.decide(item.id, decision, comment)}
+              delegate={(toUserId) => api.delegate(item.id, toUserId)}
               onDone={load}
             />
           ))}
