@@ -2,18 +2,13 @@
 // published version, user actions are Updates (validated inside the workflow against the record
 // snapshot loaded here), record changes are Signals, and the record page reads a Query.
 import {
-  isGrpcServiceError,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  ApplicationFailure,
   type Client,
   type WorkflowHandle,
   type WorkflowStartOptions,
 } from '@temporalio/client';
 import {
-  ACTION_FORBIDDEN,
-  ACTION_REJECTED,
   WORKFLOW_NAMES,
   completeTaskUpdate,
   tickChecklistUpdate,
@@ -27,31 +22,25 @@ import {
   recordChangedSignal,
   retryStepSignal,
   skipStepSignal,
-  type ActionRejectionReason,
   type InterpreterActor,
   type MigrateArgs,
   type ProcessStateView,
   type ProcessWorkflowInput,
 } from '@crm/workflows/contract';
-import {
-  listFields,
-  type CalendarDefinition,
-  type EntityDefinition,
-  type ProcessDefinition,
-  type PublishedVersion,
-} from '@crm/definitions';
+import type { ProcessDefinition } from '@crm/definitions';
 import type { Db } from '../db/db';
 import type { DefinitionsService } from '../definitions/definitions.service';
-import { ConflictError, NotFoundError, ServiceUnavailableError } from '../http/problems';
+import { ConflictError, NotFoundError } from '../http/problems';
 import type { PublishedEntity } from '../records/records.service';
 import {
-  ProcessActionRejectedError,
   type InstanceKey,
   type ProcessGateway,
   type ProcessInstanceSummary,
   type StartActor,
 } from './process-gateway';
+import { pinnedAlongside } from './pinned-input';
 import { loadProcessRecordView } from './record-snapshot';
+import { engineUnavailable, mapUpdateError, unreachable } from './temporal-errors';
 
 export interface TemporalGatewayDeps {
   client: Client;
@@ -76,96 +65,6 @@ const interpreterActor = (actor: StartActor): InterpreterActor => ({
  */
 const START_TIMEOUT_MS = 5000;
 const ACTION_TIMEOUT_MS = 15_000;
-
-/** gRPC codes of an engine that cannot be reached or did not answer in time. */
-const UNREACHABLE_CODES = new Set([4 /* DEADLINE_EXCEEDED */, 14 /* UNAVAILABLE */]);
-
-/** Whether an error (or one of its causes) says the engine could not be reached in time. */
-function unreachable(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; depth += 1) {
-    if (isGrpcServiceError(e) && UNREACHABLE_CODES.has(e.code)) return true;
-    e = e.cause;
-  }
-  return false;
-}
-
-/** An engine that could not be reached in time is the operator's outage, not a crash: 503. */
-function engineUnavailable(): ServiceUnavailableError {
-  return new ServiceUnavailableError(
-    'The process engine is not reachable right now; nothing was changed. Try again in a moment.',
-  );
-}
-
-function isReasonList(value: unknown): value is ActionRejectionReason[] {
-  return (
-    Array.isArray(value) &&
-    value.every(
-      (r) => typeof r === 'object' && r !== null && typeof (r as { message?: unknown }).message === 'string',
-    )
-  );
-}
-
-/** A validator's or handler's refusal becomes a typed error with the reasons; anything else is rethrown. */
-function mapUpdateError(error: unknown): never {
-  if (unreachable(error)) throw engineUnavailable();
-  if (error instanceof WorkflowNotFoundError)
-    throw new NotFoundError('No process is running for this record.');
-  const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
-  if (
-    cause instanceof ApplicationFailure &&
-    (cause.type === ACTION_REJECTED || cause.type === ACTION_FORBIDDEN)
-  ) {
-    const reasons = isReasonList(cause.details?.[0])
-      ? cause.details[0]
-      : [{ rule: 'rejected', message: cause.message }];
-    throw new ProcessActionRejectedError(cause.message, reasons, cause.type === ACTION_FORBIDDEN);
-  }
-  throw error;
-}
-
-/**
- * The entities an instance needs, for the labels of field paths in its messages ("Account ›
- * Segment"): the process's own and those its reference fields point to, each cut down to its
- * fields' keys, labels, types and targets. Every start stores its input in history, so nothing
- * else goes in.
- */
-function entitiesFor(entityKey: string, all: readonly EntityDefinition[]): EntityDefinition[] {
-  const own = all.find((e) => e.key === entityKey);
-  if (own === undefined) return [];
-  const referenced = new Set(listFields(own, ['reference']).map((field) => field.entity));
-  return [own, ...all.filter((e) => e.key !== entityKey && referenced.has(e.key))].map(
-    (entity) =>
-      ({
-        key: entity.key,
-        label: entity.label,
-        pluralLabel: entity.pluralLabel,
-        fields: entity.fields.map((field) => ({
-          key: field.key,
-          label: field.label,
-          type: field.type,
-          ...(field.type === 'reference' ? { entity: field.entity } : {}),
-        })),
-      }) as unknown as EntityDefinition,
-  );
-}
-
-/**
- * What an instance pins beside its definition, as published now: its entities' labels and its
- * business calendar (a start, and a migration to another version).
- */
-function pinnedAlongside(
-  published: readonly PublishedVersion[],
-  definition: ProcessDefinition,
-): { entities: EntityDefinition[]; calendar?: CalendarDefinition } {
-  const calendar = published.find((v) => v.kind === 'calendar' && v.key === definition.calendar);
-  return {
-    entities: entitiesFor(
-      definition.entity,
-      published.filter((v) => v.kind === 'entity').map((v) => v.content as unknown as EntityDefinition),
-    ),
-    ...(calendar === undefined ? {} : { calendar: calendar.content as unknown as CalendarDefinition }),
-  };
-}
 
 export function createTemporalProcessGateway(deps: TemporalGatewayDeps): ProcessGateway {
   const { client, definitions } = deps;
