@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { Logger } from '../config';
 import type { Db } from '../db/db';
+import { outboxRepository } from '../mail/outbox.repository';
 import { MailInFlightError, type OutboxService } from '../mail/outbox.service';
 import type { PublishedEntity } from '../records/records.service';
 import { recordTitle } from '../tasks/task-view';
@@ -99,9 +100,7 @@ export function createApprovalMail(deps: ApprovalMailDeps) {
         const key = `${requestKey}:mail:${user.id}`;
         // A mail already written is sent as written (the outbox answers "duplicate" once it went);
         // only a mail not written yet gets a (new) link.
-        const written = await db.one(
-          sql<{ one: number }>`SELECT 1 AS one FROM mail_outbox WHERE idempotency_key = ${key}`,
-        );
+        const written = await outboxRepository.byKey(db, key);
         // Without a public address the mail carries no link, so none is issued.
         const token =
           written || base === undefined

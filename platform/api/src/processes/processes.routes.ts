@@ -16,6 +16,7 @@ import type { Db } from '../db/db';
 import type { AuditService } from '../records/audit.service';
 import type { PublishedEntity, RecordsService } from '../records/records.service';
 import { migrateInstances, parseMigrationRequest } from './process-migration';
+import { requireCapability } from '../rbac/require-capability';
 import type { InstanceKey, ProcessGateway } from './process-gateway';
 import { startPendingProblem } from './process-start-outbox';
 import { parseSimulationRequest, type SimulationService } from './simulation.service';
@@ -103,14 +104,12 @@ export function processesRoutes(deps: ProcessesRoutesDeps): Router {
     res.status(result.started ? 201 : 200).json(result);
   });
 
-  router.post('/:key/migrate', async (req, res) => {
-    const actor = actorOf(req);
-    if (!can(actor, 'definitions.publish'))
-      throw new ForbiddenError(`Your role "${actor.role}" lacks "definitions.publish".`);
+  // The capability first: someone who may not move instances learns that, not what their body lacks.
+  router.post('/:key/migrate', requireCapability('definitions.publish'), async (req, res) => {
     const processKey = processKeyParam(req);
     const request = parseMigrationRequest(req.body);
     const gateway = requireGateway(deps.gateway);
-    res.json(await migrateInstances({ ...deps, gateway }, actor, processKey, request));
+    res.json(await migrateInstances({ ...deps, gateway }, actorOf(req), processKey, request));
   });
 
   router.get('/:key/instances', async (req, res) => {

@@ -1,10 +1,10 @@
 // The approver's inbox: each request with the record's key facts and the rule that triggered it;
 // approve or reject with a comment. Decided requests leave the inbox (see the "Decided" tab).
-import { useCallback, useContext, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ApprovalView } from '@crm/definitions';
 import { api } from '../api/runtime-api';
 import { ApiError, errorMessage } from '../api/client';
-import { WorkspaceContext } from '../shared/definitions';
+import { useWorkspace } from '../shared/definitions';
 import { useUsers } from '../shared/users';
 import { formatDate, formatMoney, moneyAmount } from '../shared/format';
 import { recordHref } from '../shared/route';
@@ -151,7 +151,7 @@ function DelegateControl({
   onDone(): void;
 }) {
   const { users } = useUsers();
-  const me = useContext(WorkspaceContext)?.me.user.id;
+  const me = useWorkspace().me.user.id;
   const [to, setTo] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -61,34 +61,25 @@ export function planMigration(
   const after = new Map(to.nodes.map((node) => [node.id, node]));
   const label = (nodeId: string) => `“${before.get(nodeId)?.label ?? after.get(nodeId)?.label ?? nodeId}”`;
 
-  /** The node as the target has it, or a reason why the instance cannot be there. */
-  const held = (nodeId: string): ProcessNode | undefined => {
+  /** Notes why the instance cannot be at `nodeId` under the target, once per node. */
+  const checked = new Set<string>();
+  const check = (nodeId: string): void => {
+    if (checked.has(nodeId)) return;
+    checked.add(nodeId);
     const was = before.get(nodeId);
     const target = after.get(nodeId);
-    if (target === undefined) {
+    if (target === undefined)
       reasons.push({
         nodeId,
         rule: 'nodeMissing',
         message: `${label(nodeId)} is not in the new version, and the record is there now.`,
       });
-      return undefined;
-    }
-    if (was !== undefined && was.type !== target.type) {
+    else if (was !== undefined && was.type !== target.type)
       reasons.push({
         nodeId,
         rule: 'nodeKindChanged',
         message: `${label(nodeId)} is a ${KIND_WORDS[target.type]} in the new version, not a ${KIND_WORDS[was.type]}.`,
       });
-      return undefined;
-    }
-    return target;
-  };
-
-  const checked = new Set<string>();
-  const check = (nodeId: string) => {
-    if (checked.has(nodeId)) return;
-    checked.add(nodeId);
-    held(nodeId);
   };
   for (const token of state.tokens) check(token.nodeId);
   if (state.currentStage !== undefined) check(state.currentStage);
