@@ -2,11 +2,10 @@
 // process is a recording gateway here (the engine's own delegation is tested in the pipeline); what
 // is checked is the inbox: who may be chosen, the refusal of someone who may not decide, and the
 // request showing its delegate afterwards.
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { PASSWORD } from '../support/test-platform';
 import {
-  artifactsDir,
+  screenshots,
   ensureBuilt,
   launchBrowser,
   serveUi,
@@ -25,8 +24,7 @@ import {
 
 jest.setTimeout(120_000);
 
-const SHOTS = artifactsDir('approval-delegation');
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+const shot = screenshots('approval-delegation');
 
 describe('delegating an approval from the inbox', () => {
   let world: InboxWorld;

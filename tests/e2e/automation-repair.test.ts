@@ -6,14 +6,13 @@
 // The administrator sees both under "Automation problems", starts the owed process with "Retry
 // now", and after the amount is filled in retries the mail from the record page. A rep sees why the
 // record waits, without the buttons. Screenshots in test-artifacts/automation-repair.
-import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createRecord } from '../support/fixtures';
 import { newDeal, walkToProposal } from '../engine/deal-walks';
 import { PASSWORD, type Agent, type UserName } from '../support/test-platform';
 import {
-  artifactsDir,
+  screenshots,
   ensureBuilt,
   launchBrowser,
   serveUi,
@@ -27,8 +26,7 @@ import { kill, startChild, stop } from '../engine/worker-process';
 
 jest.setTimeout(240_000);
 
-const SHOTS = artifactsDir('automation-repair');
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+const shot = screenshots('automation-repair');
 
 describe('an administrator repairs stuck automation in the runtime UI', () => {
   let h: EngineHarness;

@@ -3,18 +3,15 @@
 // through the stage mirror (as the engine does), back-dated into the last weeks, and the figures
 // the charts and tables show are checked against numbers worked out by hand. Also the kanban's
 // exact column totals and owner names on its cards.
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createTestPlatform, PASSWORD, type TestPlatform, type UserName } from '../support/test-platform';
 import { accountData } from '../support/fixtures';
 import { publishWithStageRenamed } from '../support/rename-stage';
-import { artifactsDir, ensureBuilt, launchBrowser, serveUi, type UiServer } from '../support/browser';
+import { screenshots, ensureBuilt, launchBrowser, serveUi, type UiServer } from '../support/browser';
 
 jest.setTimeout(240_000);
 
-const SHOTS = artifactsDir('dashboard');
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+const shot = screenshots('dashboard', { fullPage: true });
 const DAY = 86_400_000;
 const ago = (days: number) => new Date(Date.now() - days * DAY);
 

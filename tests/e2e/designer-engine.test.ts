@@ -3,18 +3,16 @@
 // B2B pipeline), with a required field on its first stage and a decision on the claim's severity,
 // and publishes it. The real engine (Temporal dev server and worker) then runs it: creating a
 // claim through the API starts its workflow, and moves through the API follow the published graph.
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { PASSWORD, type Agent } from '../support/test-platform';
-import { artifactsDir, ensureBuilt, launchBrowser, serveUi, type UiServer } from '../support/browser';
+import { screenshots, ensureBuilt, launchBrowser, serveUi, type UiServer } from '../support/browser';
 import { eventually, startEngine, type EngineHarness } from '../engine/engine-harness';
 import { mirroredStage, stageHistory } from '../engine/engine-probes';
 import { connect, dropNode, rename } from './designer-canvas';
 
 jest.setTimeout(240_000);
 
-const SHOTS = artifactsDir('designer-engine');
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+const shot = screenshots('designer-engine');
 
 const claim = {
   key: 'claim',

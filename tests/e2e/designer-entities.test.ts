@@ -4,17 +4,14 @@
 // and clears them), puts the other on the account form and publishes it, renames the key of a field
 // that holds values and moves them to the new key, and edits a mail template with a merge field,
 // checks the preview and publishes it. Real API and PostgreSQL.
-import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createTestPlatform, PASSWORD, type Agent, type TestPlatform } from '../support/test-platform';
-import { artifactsDir, ensureBuilt, launchBrowser, serveUi, type UiServer } from '../support/browser';
+import { screenshots, ensureBuilt, launchBrowser, serveUi, type UiServer } from '../support/browser';
 import { accountData, createRecord } from '../support/fixtures';
 
 jest.setTimeout(240_000);
 
-const SHOTS = artifactsDir('designer-entities');
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+const shot = screenshots('designer-entities', { fullPage: true });
 
 /** Waits until the element's text contains `text` (the UI updates after a request). */
 async function textIn(locator: Locator, text: string, timeout = 30_000): Promise<void> {

@@ -1,16 +1,14 @@
 /// <reference lib="dom" />
 // An analyst builds a support-ticket process in the designer from an empty canvas, sees and fixes
 // a validation error, simulates it, publishes it; the API then runs the published version.
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createTestPlatform, PASSWORD, type TestPlatform } from '../support/test-platform';
-import { artifactsDir, ensureBuilt, launchBrowser, serveUi, type UiServer } from '../support/browser';
+import { screenshots, ensureBuilt, launchBrowser, serveUi, type UiServer } from '../support/browser';
 import { center, connect, dropNode, rename } from './designer-canvas';
 
 jest.setTimeout(240_000);
 
-const SHOTS = artifactsDir('designer');
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+const shot = screenshots('designer');
 
 const ticket = {
   key: 'ticket',

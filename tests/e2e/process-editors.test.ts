@@ -2,16 +2,14 @@
 // An analyst edits the shipped deal pipeline in the designer: a task created on entering the
 // Proposal stage, a new timer, and the stage's id renamed; the saved draft holds exactly that, and
 // undoing the rename brings every edge back to the old id.
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { ProcessDefinition, StageNode } from '@crm/definitions';
 import { createTestPlatform, PASSWORD, type TestPlatform } from '../support/test-platform';
-import { artifactsDir, ensureBuilt, launchBrowser, serveUi, type UiServer } from '../support/browser';
+import { screenshots, ensureBuilt, launchBrowser, serveUi, type UiServer } from '../support/browser';
 
 jest.setTimeout(180_000);
 
-const SHOTS = artifactsDir('designer');
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+const shot = screenshots('designer');
 
 describe('process designer editors in the browser', () => {
   let tp: TestPlatform;

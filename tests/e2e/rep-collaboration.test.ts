@@ -3,18 +3,16 @@
 // and shared list view, comments in the record timeline, the process's reminders in the bell and
 // on My tasks, and the main path (list → record → save → log a call) by keyboard alone, looked at
 // at laptop (1280 px) and tablet (820 px) widths. Screenshots in test-artifacts/rep-collaboration.
-import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createProcessPorts } from '@crm/api';
 import { accountData, createRecord } from '../support/fixtures';
 import { instanceOf } from '../support/process-requests';
-import { artifactsDir, ensureBuilt, launchBrowser, serveUi, type UiServer } from '../support/browser';
+import { screenshots, ensureBuilt, launchBrowser, serveUi, type UiServer } from '../support/browser';
 import { createTestPlatform, PASSWORD, type TestPlatform, type UserName } from '../support/test-platform';
 
 jest.setTimeout(240_000);
 
-const SHOTS = artifactsDir('rep-collaboration');
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+const shot = screenshots('rep-collaboration');
 
 /** Presses Tab until `target` has the focus: proves it is reachable by keyboard, in tab order. */
 async function tabTo(page: Page, target: Locator, maxPresses = 80): Promise<void> {

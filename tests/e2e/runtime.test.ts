@@ -4,19 +4,16 @@
 // next to its field and then saved, a logged call in the timeline; a manager's approvals inbox.
 // No Temporal here: the stage is placed as the engine would (the stage mirror) and the approval
 // request is opened through the same port the engine uses.
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createRecordProcessPorts } from '@crm/api';
 import { createTestPlatform, PASSWORD, type TestPlatform, type UserName } from '../support/test-platform';
 import { accountData, createRecord } from '../support/fixtures';
 import { discountApproval, instanceOf } from '../support/process-requests';
-import { artifactsDir, ensureBuilt, launchBrowser, serveUi, type UiServer } from '../support/browser';
+import { screenshots, ensureBuilt, launchBrowser, serveUi, type UiServer } from '../support/browser';
 
 jest.setTimeout(240_000);
 
-const SHOTS = artifactsDir('runtime');
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+const shot = screenshots('runtime', { fullPage: true });
 
 describe('runtime UI in the browser', () => {
   let tp: TestPlatform;

@@ -6,14 +6,13 @@
 // deal is won and the dashboard counts it. On the kanban, a second deal's drag is refused with the
 // engine's reasons, then goes through once its checklist is ticked. Every user action goes through
 // the UI; the API only sets the scene.
-import path from 'node:path';
 import express from 'express';
 import type { Browser, Page } from 'playwright-core';
 import { createMailboxRouter, type ReceivedMail } from '@crm/devservices';
 import { accountData, createRecord, productData } from '../support/fixtures';
 import { PASSWORD, type Agent, type UserName } from '../support/test-platform';
 import {
-  artifactsDir,
+  screenshots,
   ensureBuilt,
   launchBrowser,
   serveUi,
@@ -25,9 +24,7 @@ import { dragCard, withPatientApprovals } from './sales-scenario-support';
 
 jest.setTimeout(240_000);
 
-const SHOTS = artifactsDir('sales-scenario');
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+const shot = screenshots('sales-scenario', { fullPage: true });
 
 const BUYER = 'grace.hopper@example.test';
 

@@ -91,6 +91,16 @@ export async function serveUi(app: Express, mountPath: string, dist: string): Pr
   };
 }
 
+/**
+ * A screenshot taker for one suite: `shot(page, '01-list')` writes test-artifacts/<suite>/01-list.png
+ * (the whole page with `fullPage`).
+ */
+export function screenshots(suite: string, options: { fullPage?: boolean } = {}) {
+  const dir = artifactsDir(suite);
+  return (page: Page, name: string) =>
+    page.screenshot({ path: path.join(dir, `${name}.png`), ...(options.fullPage ? { fullPage: true } : {}) });
+}
+
 export function artifactsDir(name: string): string {
   const dir = path.join(REPO_ROOT, 'test-artifacts', name);
   mkdirSync(dir, { recursive: true });
